@@ -1,0 +1,51 @@
+import {quoteList, reportError} from '../diagnostics.js'
+import type {CellRead, RowRead, TableRead} from '../tables.js'
+import type {FileContext} from './context.js'
+
+/** A row whose cells are looked up by canonical column header. */
+export interface CheckedRow {
+  row: RowRead
+  /** The cell under `header`; every expected column is present once a row is checked. */
+  cell(header: string): CellRead
+}
+
+const normalize = (header: string) => header.toLowerCase().replace(/\s+/g, ' ').trim()
+
+/**
+ * Match a table's columns to `headers` by name (order and case do not matter) and check each row.
+ * Reports unknown and missing columns, missing and extra cells; returns only the rows fit to read.
+ */
+export function checkColumns(context: FileContext, table: TableRead, headers: readonly string[]): CheckedRow[] {
+  const byName = new Map(headers.map((header) => [normalize(header), header]))
+  const written = new Map<string, string>()
+  for (const cell of table.headers) {
+    const header = byName.get(normalize(cell.text))
+    if (header) written.set(header, cell.text)
+    else reportError(context.file, cell.node, `Unexpected column \`${cell.text}\`, expected one of ${quoteList(headers)}`, 'unknown-column')
+  }
+  const missing = headers.filter((header) => !written.has(header))
+  if (missing.length > 0) {
+    reportError(context.file, table.node.children[0], `Unexpected table without column ${quoteList(missing)}, expected columns ${quoteList(headers)}`, 'missing-column')
+    return []
+  }
+  return table.rows.filter((row) => checkRow(context, row, headers, written)).map((row) => ({
+    row,
+    cell: (header: string) => row.cells.get(written.get(header)!)!
+  }))
+}
+
+function checkRow(context: FileContext, row: RowRead, headers: readonly string[], written: Map<string, string>): boolean {
+  let fit = true
+  for (const extra of row.extra) {
+    reportError(context.file, extra.node, `Unexpected extra cell \`${extra.text}\`, expected ${headers.length} cells; remove it or add a column`, 'extra-cell')
+    fit = false
+  }
+  for (const header of headers) {
+    const cell = row.cells.get(written.get(header)!)
+    if (!cell || cell.text === '') {
+      reportError(context.file, cell?.node ?? row.node, `Unexpected empty cell in column \`${header}\`, expected a value (write \`-\` where none is known)`, 'missing-cell')
+      fit = false
+    }
+  }
+  return fit
+}

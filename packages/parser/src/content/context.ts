@@ -1,0 +1,40 @@
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {parseMarkdown} from '../markdown.js'
+
+/** Where each parsed value came from, keyed by its JSON pointer in the survey (`/methods/3/ft`). */
+export type SourceMap = Map<string, Place>
+
+/** A value's place: the file and the line:column range of its cell. */
+export interface Place {
+  file: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+}
+
+/** What every content-file parser gets: the file (messages land on it), its tree and the source map. */
+export interface FileContext {
+  file: VFile
+  tree: Root
+  sources: SourceMap
+}
+
+/** Parse a content file's text into the context its parser works on. */
+export function fileContext(file: VFile, sources: SourceMap): FileContext {
+  return {file, tree: parseMarkdown(String(file.value)), sources}
+}
+
+/** Record where the value at `pointer` came from. */
+export function recordSource(context: FileContext, pointer: string, node: {position?: {start: {line: number; column: number}; end: {line: number; column: number}} | undefined}): void {
+  const position = node.position
+  if (!position) return
+  context.sources.set(pointer, {
+    file: context.file.path,
+    line: position.start.line,
+    column: position.start.column,
+    endLine: position.end.line,
+    endColumn: position.end.column
+  })
+}

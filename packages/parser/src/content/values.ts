@@ -1,0 +1,34 @@
+import {noValue} from '@fmrl/model'
+import {reportError} from '../diagnostics.js'
+import type {CellRead} from '../tables.js'
+import type {FileContext} from './context.js'
+
+/** A cell's text, or null for the `-` placeholder. */
+export function optionalText(cell: CellRead): string | null {
+  return cell.text === noValue ? null : cell.text
+}
+
+/** A cell's link target (or bare URL), or null for `-`. */
+export function optionalUrl(cell: CellRead): string | null {
+  if (cell.text === noValue) return null
+  return cell.url ?? cell.text
+}
+
+/** A comma-separated list of plain values. */
+export function textList(cell: CellRead): string[] {
+  return cell.text.split(',').map((item) => item.trim()).filter((item) => item !== '')
+}
+
+/** An integer cell; reports and returns undefined when it is not one. */
+export function integer(context: FileContext, cell: CellRead, what: string): number | undefined {
+  if (/^\d+$/.test(cell.text)) return Number(cell.text)
+  reportError(context.file, cell.node, `Unexpected ${what} \`${cell.text}\`, expected a whole number`, 'invalid-value')
+  return undefined
+}
+
+/** A `yes`/`no` cell; reports and returns undefined otherwise. */
+export function yesNo(context: FileContext, cell: CellRead, what: string): boolean | undefined {
+  if (cell.text === 'yes' || cell.text === 'no') return cell.text === 'yes'
+  reportError(context.file, cell.node, `Unexpected ${what} \`${cell.text}\`, expected \`yes\` or \`no\``, 'invalid-value')
+  return undefined
+}

@@ -1,0 +1,7 @@
+export {contentFileKind, parseContent, type ContentFileKind, type ContentRead} from './content/survey.js'
+export {fileContext, type FileContext, type Place, type SourceMap} from './content/context.js'
+export {parseMethodsFile, type MethodRead, type MethodsContext} from './content/methods-file.js'
+export {messageSource, quoteList, reportError, type ParseRuleId} from './diagnostics.js'
+export {parseMarkdown} from './markdown.js'
+export {lookupTerm, splitList} from './symbols.js'
+export {readCell, readTable, readTables, type CellRead, type RowRead, type TableRead} from './tables.js'
