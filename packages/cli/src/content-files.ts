@@ -1,0 +1,13 @@
+import {readdir, readFile} from 'node:fs/promises'
+import {join, relative, sep} from 'node:path'
+import {VFile} from 'vfile'
+
+/** Read every Markdown file below `directory` (sorted, so messages come in a stable order). */
+export async function readContentFiles(root: string, directory: string): Promise<VFile[]> {
+  const entries = await readdir(join(root, directory), {recursive: true, withFileTypes: true})
+  const paths = entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort()
+  return Promise.all(paths.map(async (path) => new VFile({path, value: await readFile(join(root, path), 'utf8')})))
+}

@@ -1,0 +1,2 @@
+export {main} from './main.js'
+export {exitCodes, type Io} from './io.js'

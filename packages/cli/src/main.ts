@@ -1,0 +1,47 @@
+import {relative} from 'node:path'
+import {Command, CommanderError} from 'commander'
+import {buildCommand} from './commands/build.js'
+import {exitCodes, UsageError, type Io} from './io.js'
+
+const exitCodeHelp = `
+Exit codes:
+  0  success (warnings allowed)
+  1  problems found: content or lint errors, stale outputs
+  2  usage or configuration error`
+
+/** Run the fmrl command line with `argv` (no node or script name); resolves to the exit code. */
+export async function main(argv: readonly string[], io: Io, cwd: string): Promise<number> {
+  let code: number = exitCodes.ok
+  const program = new Command('fmrl')
+    .description('Build, check and lint the survey awesome list from its content/ folder')
+    .exitOverride()
+    .configureOutput({writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd())})
+    .addHelpText('after', exitCodeHelp)
+    .option('--root <dir>', 'repository root the paths are relative to', cwd)
+    .option('--content <dir>', 'content folder, relative to the root', 'content')
+  program
+    .command('build')
+    .description('regenerate README.md and every other output from content/; writes nothing on a content error')
+    .action(async () => {
+      code = await buildCommand(program.opts<{root: string; content: string}>(), io)
+    })
+  try {
+    await program.parseAsync([...argv], {from: 'user'})
+    return code
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage
+    if (error instanceof UsageError) {
+      io.err(`fmrl: ${error.message}`)
+      return exitCodes.usage
+    }
+    if (isMissingFile(error)) {
+      io.err(`fmrl: Unexpected missing \`${relative(cwd, error.path ?? '') || '.'}\`, expected it to exist (check --root and --content)`)
+      return exitCodes.usage
+    }
+    throw error
+  }
+}
+
+function isMissingFile(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT'
+}

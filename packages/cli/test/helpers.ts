@@ -1,0 +1,24 @@
+import {cp, mkdtemp, readFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {main} from '../src/main.js'
+
+export const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url))
+
+/** A temporary repository holding a copy of content/ (and nothing generated yet). */
+export async function temporaryRepository(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'fmrl-'))
+  await cp(join(repositoryRoot, 'content'), join(root, 'content'), {recursive: true})
+  return root
+}
+
+/** Run the CLI in-process, capturing what it prints. */
+export async function run(argv: string[], cwd: string): Promise<{code: number; out: string; err: string}> {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await main(argv, {out: (text) => out.push(text), err: (text) => err.push(text)}, cwd)
+  return {code, out: out.join('\n'), err: err.join('\n')}
+}
+
+export const readText = (path: string) => readFile(path, 'utf8')

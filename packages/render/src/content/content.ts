@@ -1,0 +1,130 @@
+import {formatCitation, methodColumns, noValue, vocabularyColumns, type Method, type Role, type Survey, type Term} from '@fmrl/model'
+import type {PhrasingContent, Root, RootContent} from 'mdast'
+import {fromMarkdown} from '../markdown.js'
+import {code, heading, link, paragraph, table, text} from '../nodes.js'
+import {notation} from '../symbols.js'
+
+/** One content file in canonical form: its path below content/ and its tree. */
+export interface ContentFileTree {
+  path: string
+  tree: Root
+}
+
+const root = (...children: RootContent[]): Root => ({type: 'root', children})
+const cell = (value: string): PhrasingContent[] => [text(value)]
+const optional = (value: string | null | undefined): PhrasingContent[] => cell(value ?? noValue)
+const url = (value: string | null): PhrasingContent[] => (value ? [link(value, text(value))] : cell(noValue))
+
+/** The survey as content/ files in canonical form: what `fmrl add` appends and round-trips compare. */
+export function renderContent(survey: Survey): ContentFileTree[] {
+  return [
+    {path: 'survey.md', tree: renderSurveyFile(survey)},
+    {path: 'taxonomy.md', tree: renderTaxonomyFile(survey)},
+    {path: 'legend.md', tree: renderLegendFile(survey)},
+    {path: 'references.md', tree: renderReferencesFile(survey)},
+    {path: 'datasets.md', tree: renderDatasetsFile(survey)},
+    ...survey.taxonomy.map((role) => ({path: `methods/${role.id}.md`, tree: renderMethodsFile(survey, role)})),
+    ...survey.sections.map((section) => ({
+      path: `sections/${section.id}.md`,
+      tree: root(heading(1, text(section.title)), ...(fromMarkdown(section.markdown).children as RootContent[]))
+    }))
+  ]
+}
+
+function renderSurveyFile(survey: Survey): Root {
+  const {metadata} = survey
+  return root(
+    heading(1, text(metadata.title)),
+    table(['Field', 'Value'], [
+      [cell('List'), cell(metadata.list)],
+      [cell('arXiv'), cell(metadata.arxiv)],
+      [cell('Last update'), cell(metadata.lastUpdate)]
+    ]),
+    heading(2, text('Authors')),
+    table(['Author', 'Affiliations', 'Equal contribution'], metadata.authors.map((author) => [
+      cell(author.name), cell(author.affiliations.join(', ')), cell(author.equalContribution ? 'yes' : 'no')
+    ])),
+    heading(2, text('Affiliations')),
+    table(['Id', 'Affiliation', 'Short'], metadata.affiliations.map((affiliation) => [
+      cell(String(affiliation.id)), cell(affiliation.name), optional(affiliation.short)
+    ])),
+    heading(2, text('Citation')),
+    code('bibtex', metadata.bibtex)
+  )
+}
+
+function renderTaxonomyFile(survey: Survey): Root {
+  return root(
+    heading(1, text('Taxonomy')),
+    heading(2, text('Roles')),
+    table(['Role', 'Name', 'Emoji', 'Description'], survey.taxonomy.map((role) => [cell(role.id), cell(role.name), optional(role.emoji), cell(role.description)])),
+    heading(2, text('Categories')),
+    table(['Role', 'Category', 'Name', 'Description'], survey.taxonomy.flatMap((role) =>
+      role.categories.map((category) => [cell(role.id), cell(category.id), cell(category.name), cell(category.description)])
+    ))
+  )
+}
+
+function renderLegendFile(survey: Survey): Root {
+  return root(
+    heading(1, text('Legend')),
+    ...survey.vocabularies.flatMap((vocabulary) => [
+      heading(2, text(vocabularyColumns[vocabulary.id])),
+      ...(vocabulary.description ? [paragraph(text(vocabulary.description))] : []),
+      table(['Symbol', 'Markdown', 'LaTeX', 'Meaning', 'Origin', 'Note'], vocabulary.terms.map(termRow))
+    ])
+  )
+}
+
+function termRow(term: Term): PhrasingContent[][] {
+  return [cell(term.symbol), [notation(term.markdown)], [{type: 'inlineCode', value: term.latex}], cell(term.meaning), cell(term.origin), optional(term.note)]
+}
+
+function renderReferencesFile(survey: Survey): Root {
+  return root(
+    heading(1, text('References')),
+    table(['Citation', 'Authors', 'Title', 'Venue'], survey.references.map((reference) => [
+      cell(formatCitation(reference.citation)), cell(reference.authors), cell(reference.title), cell(reference.venue)
+    ]))
+  )
+}
+
+function renderDatasetsFile(survey: Survey): Root {
+  return root(
+    heading(1, text('Datasets')),
+    table(['Dataset', 'Year', 'Domain', 'Modality', 'Link'], survey.datasets.map((dataset) => [
+      cell(dataset.name), cell(String(dataset.year)), cell(dataset.domain), cell(dataset.modality), url(dataset.url)
+    ]))
+  )
+}
+
+function renderMethodsFile(survey: Survey, role: Role): Root {
+  return root(
+    heading(1, text(role.name)),
+    ...role.categories.flatMap((category) => [
+      heading(2, text(category.name)),
+      table(methodColumns.map((column) => column.header), survey.methods
+        .filter((method) => method.role === role.id && method.category === category.id)
+        .map(methodRow))
+    ])
+  )
+}
+
+/** A method as one content row, every column in `methodColumns` order. */
+export function methodRow(method: Method): PhrasingContent[][] {
+  const values: Record<(typeof methodColumns)[number]['key'], PhrasingContent[]> = {
+    name: cell(method.name),
+    citation: cell(formatCitation(method.citation)),
+    models: cell(method.models.join(', ')),
+    ft: cell(method.ft),
+    fmRoles: cell(method.fmRoles.join(', ')),
+    rlAgent: cell(method.rlAgent),
+    rlTask: cell(method.rlTask),
+    rlSetting: cell(method.rlSetting),
+    rlRoles: cell(method.rlRoles.join(', ')),
+    metrics: cell(method.metrics.join(', ')),
+    code: url(method.code),
+    paper: url(method.paper)
+  }
+  return methodColumns.map((column) => values[column.key])
+}

@@ -1,0 +1,7 @@
+export {methodRow, renderContent, type ContentFileTree} from './content/content.js'
+export {fromMarkdown, toMarkdown} from './markdown.js'
+export {renderReadme} from './readme/readme.js'
+export {categoryMethods, codeCell, methodCell, renderMembers, roleTitle} from './readme/roles.js'
+export {headingIds} from './readme/toc.js'
+export {notation, symbolCell} from './symbols.js'
+export {renderOutputs, type Output} from './outputs.js'

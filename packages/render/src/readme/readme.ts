@@ -1,0 +1,30 @@
+import type {Survey} from '@fmrl/model'
+import type {Root} from 'mdast'
+import {heading, text} from '../nodes.js'
+import {renderGeneratedComment, renderHeader} from './header.js'
+import {renderRole} from './roles.js'
+import {renderAtAGlance, renderCitation, renderDatasets, renderLastUpdate, renderProse} from './sections.js'
+import {renderToc} from './toc.js'
+
+/** The whole README as mdast: header, prose, contents, datasets, one section per role, closing sections. */
+export function renderReadme(survey: Survey): Root {
+  const tocHeading = heading(2, text('🧠 Table of Contents'))
+  const tree: Root = {
+    type: 'root',
+    children: [
+      renderGeneratedComment(),
+      ...renderHeader(survey.metadata),
+      ...renderProse(survey, 'overview'),
+      ...renderProse(survey, 'highlights', [renderAtAGlance(survey)]),
+      tocHeading,
+      ...renderDatasets(survey),
+      ...survey.taxonomy.flatMap((role) => renderRole(survey, role)),
+      ...renderProse(survey, 'future-directions'),
+      ...renderCitation(survey),
+      ...renderProse(survey, 'contributing'),
+      ...renderLastUpdate(survey)
+    ]
+  }
+  tree.children.splice(tree.children.indexOf(tocHeading) + 1, 0, renderToc(tree, tocHeading))
+  return tree
+}

@@ -1,0 +1,48 @@
+import {table1Attributes, type Section, type SectionId, type Survey} from '@fmrl/model'
+import type {RootContent} from 'mdast'
+import {fromMarkdown} from '../markdown.js'
+import {code, heading, link, list, paragraph, strong, table, text} from '../nodes.js'
+
+/** Find a prose section; content/ must hold every one (the parser reports a missing file). */
+export function section(survey: Survey, id: SectionId): Section | undefined {
+  return survey.sections.find((candidate) => candidate.id === id)
+}
+
+/** A prose section: its heading, then its Markdown body as nodes. */
+export function renderProse(survey: Survey, id: SectionId, extra: RootContent[] = []): RootContent[] {
+  const prose = section(survey, id)
+  if (!prose) return []
+  return [heading(2, text(prose.title)), ...(fromMarkdown(prose.markdown).children as RootContent[]), ...extra]
+}
+
+/** Counts stated in prose go stale; this one is derived from the model at every build. */
+export function renderAtAGlance(survey: Survey): RootContent {
+  const categories = survey.taxonomy.reduce((count, role) => count + role.categories.length, 0)
+  return paragraph(
+    strong(text('At a glance')),
+    text(`: ${survey.methods.length} methods in ${survey.taxonomy.length} roles and ${categories} categories, each compared on the ${table1Attributes.length} attributes of the survey's Table 1.`)
+  )
+}
+
+export function renderDatasets(survey: Survey): RootContent[] {
+  const rows = survey.datasets.map((dataset) => [
+    [text(dataset.name)],
+    [text(String(dataset.year))],
+    [text(dataset.domain)],
+    [text(dataset.modality)],
+    [link(dataset.url, text('Link'))]
+  ])
+  return [heading(2, text('🔍 Datasets')), table(['Dataset', 'Year', 'Domain', 'Modality', 'Link'], rows)]
+}
+
+export function renderCitation(survey: Survey): RootContent[] {
+  return [
+    heading(2, text('📚 Citation')),
+    paragraph(text('If you find this work helpful, please cite the survey:')),
+    code('bibtex', survey.metadata.bibtex)
+  ]
+}
+
+export function renderLastUpdate(survey: Survey): RootContent[] {
+  return [heading(2, text('🗓️ Last Update')), paragraph(text(survey.metadata.lastUpdate))]
+}
