@@ -1,0 +1,7 @@
+export {applyIgnoreComments} from './control.js'
+export {lintData, type LintData} from './data.js'
+export {applyFixes, type FixResult} from './fix.js'
+export {fixText, fixesOf, lintFile, lintTree, type LintSettings} from './lint.js'
+export {findMojibake, repairMojibake, type MojibakeCodec, type MojibakeFinding} from './mojibake.js'
+export {ruleIds, rules} from './registry.js'
+export {createRule, docsBase, normalizeSetting, report, type Example, type Fix, type LintMessage, type Rule, type RuleExamples, type RuleSetting, type Severity} from './rule.js'

@@ -1,0 +1,134 @@
+import {messageSource} from '@fmrl/parser'
+import type {Root} from 'mdast'
+import type {Plugin} from 'unified'
+import {lintRule} from 'unified-lint-rule'
+import type {Node, Position} from 'unist'
+import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import type {LintData} from './data.js'
+
+/** How much a finding matters: `error` fails `fmrl lint`, `warn` is printed only. */
+export type Severity = 'off' | 'warn' | 'error'
+
+/** A rule's setting: a severity, a severity with options, or options alone (default severity). */
+export type RuleSetting<Options = Record<string, unknown>> = Severity | readonly [Severity, Partial<Options>?] | Partial<Options>
+
+/** A safe replacement of `text.slice(start, end)` (UTF-16 offsets into the file, end exclusive). */
+export interface Fix {
+  start: number
+  end: number
+  replacement: string
+}
+
+/** A finding: a vfile message that may carry a fix. */
+export interface LintMessage extends VFileMessage {
+  fix?: Fix
+}
+
+/** One example of a rule: its docs and its test at once. */
+export interface Example<Options = Record<string, unknown>> {
+  /** What the example shows. */
+  title: string
+  markdown: string
+  /** The file's repository-relative path (default `example.md`). */
+  path?: string
+  options?: Partial<Options>
+  data?: LintData
+  /** Exact messages as `line:column-line:column: reason (rule-id)`; none for an `ok` example. */
+  messages?: readonly string[]
+  /** The file after `--fix`, for fixable rules. */
+  fixed?: string
+}
+
+export interface RuleExamples<Options = Record<string, unknown>> {
+  ok: ReadonlyArray<Example<Options>>
+  notOk: ReadonlyArray<Example<Options>>
+}
+
+/** What a rule's check receives: the tree, the file (messages land on it) and the normalized options. */
+export interface RuleContext<Options> {
+  tree: Root
+  file: VFile
+  options: Options
+}
+
+/** A rule: its metadata and examples, and the unified plugin that runs it. */
+export interface Rule<Options = Record<string, unknown>> {
+  id: string
+  description: string
+  severity: Exclude<Severity, 'off'>
+  fixable: boolean
+  url: string
+  defaults: Options
+  examples: RuleExamples<Options>
+  plugin: Plugin<[RuleSetting<Options>?], Root>
+}
+
+interface RuleDefinition<Options> {
+  /** Kebab-case id, equal to the rule's file name. */
+  id: string
+  /** One line: what the rule reports. */
+  description: string
+  /** Severity when the configuration names none. */
+  severity: Exclude<Severity, 'off'>
+  fixable?: boolean
+  defaults: Options
+  examples: RuleExamples<Options>
+  check(context: RuleContext<Options>): void
+}
+
+/** Where the rules are documented: one section per rule, anchored by its id. */
+export const docsBase = 'packages/lint/README.md'
+
+const levels = {off: 0, warn: 1, error: 2} as const
+
+/** Create a rule: one place for the source name, rule id, docs URL, severity and options. */
+export function createRule<Options extends object>(definition: RuleDefinition<Options>): Rule<Options> {
+  const url = `${docsBase}#${definition.id}`
+  const run = lintRule<Root, Options>({origin: `${messageSource}:${definition.id}`, url}, (tree, file, options) => {
+    definition.check({tree, file, options: options ?? definition.defaults})
+  })
+  const plugin: Plugin<[RuleSetting<Options>?], Root> = function (setting) {
+    const [severity, options] = normalizeSetting(setting, definition.severity)
+    return run.call(this, [levels[severity], {...definition.defaults, ...options}])
+  }
+  Object.defineProperty(plugin, 'name', {value: definition.id})
+  const {check: _check, ...meta} = definition
+  return {...meta, fixable: definition.fixable ?? false, url, plugin}
+}
+
+/** Turn any accepted setting into a severity and options. */
+export function normalizeSetting<Options>(setting: RuleSetting<Options> | undefined, fallback: Severity): [Severity, Partial<Options>] {
+  if (setting === undefined) return [fallback, {}]
+  if (typeof setting === 'string') return [setting, {}]
+  if (Array.isArray(setting)) return [setting[0] as Severity, (setting[1] ?? {}) as Partial<Options>]
+  return [fallback, setting as Partial<Options>]
+}
+
+/** Extra fields of one finding. */
+export interface ReportExtra {
+  fix?: Fix
+  /** The related place, such as where a duplicate was first listed. */
+  cause?: {reason: string; place: Position | undefined; file?: string}
+  actual?: string
+  expected?: string[]
+}
+
+/** Report a finding at a node or position (nothing positional when it has none). */
+export function report(file: VFile, reason: string, at: Node | Position | undefined, extra: ReportExtra = {}): LintMessage {
+  const place = at && 'type' in at ? at.position : at
+  const cause = extra.cause && new VFileMessage(extra.cause.reason, {place: extra.cause.place, source: messageSource})
+  if (cause && extra.cause?.file) cause.file = extra.cause.file
+  const message: LintMessage = file.message(reason, {place, ...(cause ? {cause} : {})})
+  if (extra.fix) message.fix = extra.fix
+  if (extra.actual !== undefined) message.actual = extra.actual
+  if (extra.expected) message.expected = extra.expected
+  return message
+}
+
+/** A fix replacing a whole node's source, or undefined when the node has no offsets. */
+export function replaceNode(node: Node, replacement: string): Fix | undefined {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  return start === undefined || end === undefined ? undefined : {start, end, replacement}
+}

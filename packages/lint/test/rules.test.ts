@@ -1,0 +1,69 @@
+import {readdirSync} from 'node:fs'
+import {parseMarkdown} from '@fmrl/parser'
+import {removePosition} from 'unist-util-remove-position'
+import {VFile} from 'vfile'
+import {describe, expect, test} from 'vitest'
+import {fixText, lintFile, lintTree} from '../src/lint.js'
+import {rules} from '../src/registry.js'
+import type {Example, Rule} from '../src/rule.js'
+import {formatMessage, only} from './helpers.js'
+
+const ruleFiles = readdirSync(new URL('../src/rules/', import.meta.url)).map((name) => name.replace(/\.ts$/, '')).sort()
+
+function settingsFor(rule: Rule<any>, example: Example<any>) {
+  return {rules: only(rule.id, example.options ? [rule.severity, example.options] : undefined), data: example.data ?? {}}
+}
+
+function lintExample(rule: Rule<any>, example: Example<any>, text = example.markdown) {
+  return lintFile(new VFile({path: example.path ?? 'example.md', value: text}), settingsFor(rule, example))
+}
+
+test('every rule lives in src/rules/<rule-id>.ts, and every file there is a registered rule', () => {
+  expect(rules.map((rule) => rule.id).sort()).toEqual(ruleFiles)
+})
+
+for (const rule of rules) {
+  describe(rule.id, () => {
+    test('has at least one ok and one not-ok example', () => {
+      expect(rule.examples.ok.length).toBeGreaterThan(0)
+      expect(rule.examples.notOk.length).toBeGreaterThan(0)
+    })
+
+    for (const example of rule.examples.ok) {
+      test(`ok: ${example.title}`, () => {
+        expect(lintExample(rule, example).map(formatMessage)).toEqual([])
+      })
+    }
+
+    for (const example of rule.examples.notOk) {
+      test(`not ok: ${example.title}`, () => {
+        const messages = lintExample(rule, example)
+        expect(messages.map(formatMessage)).toEqual(example.messages ?? [])
+        for (const message of messages) {
+          expect(message.source).toBe('fmrl')
+          expect(message.url).toBe(`packages/lint/README.md#${rule.id}`)
+          expect(message.fatal).toBe(rule.severity === 'error')
+        }
+        if (example.fixed !== undefined) {
+          const fixed = fixText(example.markdown, (text) => lintExample(rule, example, text))
+          expect(fixed.text).toBe(example.fixed)
+          expect(fixText(fixed.text, (text) => lintExample(rule, example, text)).applied).toEqual([])
+        } else {
+          expect(messages.filter((message) => message.fix)).toEqual([])
+        }
+      })
+    }
+
+    test('no crash on trees without positions', () => {
+      for (const example of [...rule.examples.ok, ...rule.examples.notOk]) {
+        const tree = parseMarkdown(example.markdown)
+        removePosition(tree, {force: true})
+        const file = new VFile({path: example.path ?? 'example.md', value: example.markdown})
+        const reasons = lintTree(tree, file, settingsFor(rule, example)).map((message) => `${message.reason} (${message.ruleId})`)
+        // A rule may find less without positions (it cannot read the source), never something else.
+        const positioned = lintExample(rule, example).map((message) => `${message.reason} (${message.ruleId})`)
+        for (const reason of reasons) expect(positioned).toContain(reason)
+      }
+    })
+  })
+}
