@@ -4,13 +4,15 @@ import {describe, expect, test} from 'vitest'
 import {readText, repositoryRoot, run, temporaryRepository} from './helpers.js'
 
 const exists = (path: string) => access(path).then(() => true, () => false)
+const outputs = ['README.md', 'tables/table1.md', 'tables/agent.md', 'tables/planner.md', 'tables/reward.md', 'tables/table1.tex', 'export/survey.json', 'export/survey.schema.json']
+const report = (result: string) => outputs.map((path) => `${path}: ${result}`).join('\n')
 
 describe('fmrl build', () => {
-  test('writes README.md as committed, and a second run changes nothing', async () => {
+  test('writes every output as committed, and a second run changes nothing', async () => {
     const root = await temporaryRepository()
-    expect(await run(['build'], root)).toEqual({code: 0, out: 'README.md: written', err: ''})
+    expect(await run(['build'], root)).toEqual({code: 0, out: report('written'), err: ''})
     expect(await readText(join(root, 'README.md'))).toBe(await readText(join(repositoryRoot, 'README.md')))
-    expect(await run(['build'], root)).toEqual({code: 0, out: 'README.md: unchanged', err: ''})
+    expect(await run(['build'], root)).toEqual({code: 0, out: report('unchanged'), err: ''})
   })
 
   test('with invalid content: exit 1, positioned messages, nothing written', async () => {

@@ -1,6 +1,10 @@
 import type {Survey} from '@fmrl/model'
+import {renderSurveyJson, renderSurveySchema} from './export.js'
+import {renderTable1Latex} from './latex/table1.js'
 import {toMarkdown} from './markdown.js'
 import {renderReadme} from './readme/readme.js'
+import {renderRolePage} from './tables/role-page.js'
+import {renderTable1, rolePagePath} from './tables/table1.js'
 
 /** A generated file: its path from the repository root and its exact bytes as text. */
 export interface Output {
@@ -10,5 +14,12 @@ export interface Output {
 
 /** Every file `fmrl build` generates, rendered in memory; the CLI writes or compares them. */
 export function renderOutputs(survey: Survey): Output[] {
-  return [{path: 'README.md', content: toMarkdown(renderReadme(survey))}]
+  return [
+    {path: 'README.md', content: toMarkdown(renderReadme(survey))},
+    {path: 'tables/table1.md', content: toMarkdown(renderTable1(survey))},
+    ...survey.taxonomy.map((role) => ({path: `tables/${rolePagePath(role)}`, content: toMarkdown(renderRolePage(survey, role))})),
+    {path: 'tables/table1.tex', content: renderTable1Latex(survey)},
+    {path: 'export/survey.json', content: renderSurveyJson(survey)},
+    {path: 'export/survey.schema.json', content: renderSurveySchema()}
+  ]
 }

@@ -2,11 +2,12 @@ import type {Survey} from '@fmrl/model'
 import type {Root} from 'mdast'
 import {heading, text} from '../nodes.js'
 import {renderGeneratedComment, renderHeader} from './header.js'
+import {renderPictures} from './pictures.js'
 import {renderRole} from './roles.js'
 import {renderAtAGlance, renderCitation, renderDatasets, renderLastUpdate, renderProse} from './sections.js'
 import {renderToc} from './toc.js'
 
-/** The whole README as mdast: header, prose, contents, datasets, one section per role, closing sections. */
+/** The whole README as mdast: header, overview with the Mermaid pictures, prose, contents, datasets, one section per role, closing sections. */
 export function renderReadme(survey: Survey): Root {
   const tocHeading = heading(2, text('🧠 Table of Contents'))
   const tree: Root = {
@@ -14,7 +15,7 @@ export function renderReadme(survey: Survey): Root {
     children: [
       renderGeneratedComment(),
       ...renderHeader(survey.metadata),
-      ...renderProse(survey, 'overview'),
+      ...renderProse(survey, 'overview', renderPictures(survey)),
       ...renderProse(survey, 'highlights', [renderAtAGlance(survey)]),
       tocHeading,
       ...renderDatasets(survey),

@@ -1,0 +1,73 @@
+import {findTerm, formatCitation, noValue, symbolAttributes, table1Attributes, vocabularyColumns, type Method, type Survey, type Table1Attribute, type Vocabulary} from '@fmrl/model'
+import {generatedNotice} from '../readme/header.js'
+import {categoryMethods} from '../readme/roles.js'
+import {columnHeader} from '../tables/cells.js'
+import {escapeLatex, escapeLatexUrl} from './escape.js'
+
+const title = 'LLM- and VLM-integrated RL methods'
+
+// Text columns wrap ragged-right (array's `>{…}`); the short symbol columns stay on one line.
+const wrap = (width: string) => `>{\\raggedright\\arraybackslash}p{${width}}`
+const columnSpec = `@{}${wrap('5cm')}${wrap('3.6cm')}l${wrap('2.4cm')}lll${wrap('2.2cm')}${wrap('2.6cm')}l@{}`
+
+/**
+ * tables/table1.tex: Table 1 as a booktabs longtable with the legend in its caption. Every string from
+ * content/ goes through `escapeLatex`; the vocabularies' `latex` fields are trusted and set as written.
+ */
+export function renderTable1Latex(survey: Survey): string {
+  const header = `${table1Attributes.map((key) => escapeLatex(columnHeader(key))).join(' & ')} \\\\`
+  return [
+    `% ${generatedNotice}`,
+    '% Needs \\usepackage[T1]{fontenc}, amssymb, array, booktabs, longtable and hyperref; tables/table1-wrapper.tex compiles it.',
+    '\\begingroup',
+    '\\footnotesize',
+    '\\setlength{\\tabcolsep}{3pt}',
+    '\\setlength{\\LTcapwidth}{\\textwidth}',
+    `\\begin{longtable}{${columnSpec}}`,
+    `\\caption[${title}]{${title}. ${renderLatexLegend(survey)}}\\label{tab:table1} \\\\`,
+    '\\toprule', header, '\\midrule', '\\endfirsthead',
+    '\\toprule', header, '\\midrule', '\\endhead',
+    '\\bottomrule', '\\endfoot',
+    ...renderGroups(survey),
+    '\\end{longtable}',
+    '\\endgroup',
+    ''
+  ].join('\n')
+}
+
+function renderGroups(survey: Survey): string[] {
+  const groups = survey.taxonomy.flatMap((role) => role.categories.map((category) => ({role, category})))
+  return groups.flatMap(({role, category}, index) => [
+    ...(index === 0 ? [] : ['\\midrule']),
+    `\\multicolumn{${table1Attributes.length}}{@{}l}{\\textbf{${escapeLatex(`${role.name}: ${category.name}`)}}} \\\\`,
+    ...categoryMethods(survey, role, category).map((method) => `${table1Attributes.map((key) => latexCell(survey, method, key)).join(' & ')} \\\\`)
+  ])
+}
+
+function latexCell(survey: Survey, method: Method, key: Table1Attribute): string {
+  if (key === 'citation') {
+    const name = escapeLatex(method.name)
+    return `${method.paper ? `\\href{${escapeLatexUrl(method.paper)}}{${name}}` : name} ${escapeLatex(`[${formatCitation(method.citation)}]`)}`
+  }
+  if (key === 'models') return escapeLatex(method.models.join(', '))
+  if (key === 'code') return method.code ? `\\href{${escapeLatexUrl(method.code)}}{Code}` : escapeLatex(noValue)
+  const attribute = symbolAttributes.find((candidate) => candidate.key === key)!
+  const vocabulary = survey.vocabularies.find((candidate) => candidate.id === attribute.vocabulary)
+  const value = method[attribute.key]
+  return (typeof value === 'string' ? [value] : value).map((symbol) => symbolLatex(vocabulary, symbol)).join(', ')
+}
+
+/** A symbol as the paper sets it (trusted, from content/legend.md), or escaped text when no term defines it. */
+function symbolLatex(vocabulary: Vocabulary | undefined, symbol: string): string {
+  const term = vocabulary && findTerm(vocabulary, symbol)
+  return term ? term.latex : escapeLatex(symbol)
+}
+
+/** The caption's legend, from the vocabularies: `\textbf{FT} (Fine-Tuning): {\checkmark}: full fine-tuning; …` */
+export function renderLatexLegend(survey: Survey): string {
+  return survey.vocabularies.map((vocabulary) => {
+    const lead = vocabulary.description.replace(/\.$/, '')
+    const terms = vocabulary.terms.map((term) => `{${term.latex}}: ${escapeLatex(term.meaning)}`).join('; ')
+    return `\\textbf{${escapeLatex(vocabularyColumns[vocabulary.id])}}${lead ? ` (${escapeLatex(lead)})` : ''}: ${terms}.`
+  }).join(' ')
+}
