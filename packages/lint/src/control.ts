@@ -52,7 +52,7 @@ export function applyIgnoreComments(tree: Root, file: VFile, known: readonly str
   file.messages = file.messages.filter((message) => message.source !== messageSource || message.ruleId === 'ignore-comment' || !(allFile || wholeFile.includes(message.ruleId ?? '')))
   // unified-message-control needs offsets; without positions only file-wide comments apply.
   if (!tree.position) return
-  messageControl(tree, {
+  messageControl(withoutTrailingGap(tree), {
     file,
     name: 'fmrl',
     source: messageSource,
@@ -66,6 +66,23 @@ export function applyIgnoreComments(tree: Root, file: VFile, known: readonly str
     },
     test: 'html'
   })
+}
+
+/**
+ * unified-message-control treats the text after the last leaf's end as a gap and drops every
+ * message there, such as one about the URL of a document's last link. Ending the root where the
+ * last leaf ends closes that gap; the tree itself is not changed.
+ */
+function withoutTrailingGap(tree: Root): Root {
+  let end = tree.position?.start.offset ?? 0
+  const walk = (node: Nodes) => {
+    const offset = 'children' in node ? node.position?.start.offset : node.position?.end.offset
+    if (offset !== undefined && offset > end) end = offset
+    if ('children' in node) for (const child of node.children) walk(child as Nodes)
+  }
+  walk(tree)
+  if (!tree.position || tree.position.end.offset === undefined || end >= tree.position.end.offset) return tree
+  return {...tree, position: {start: tree.position.start, end: {...tree.position.end, offset: end}}}
 }
 
 function visitHtml(node: Nodes, each: (node: Nodes) => void): void {

@@ -1,8 +1,26 @@
 import type {Rule} from './rule.js'
+import {canonicalUrlRule} from './rules/canonical-url.js'
+import {noDeadAnchor} from './rules/no-dead-anchor.js'
+import {noEmptyLink} from './rules/no-empty-link.js'
+import {noMalformedUrl} from './rules/no-malformed-url.js'
+import {noMissingFile} from './rules/no-missing-file.js'
 import {noMojibake} from './rules/no-mojibake.js'
+import {noUndefinedReference} from './rules/no-undefined-reference.js'
+import {noUnusedDefinition} from './rules/no-unused-definition.js'
+import {preferHttps} from './rules/prefer-https.js'
 
 /** Every rule, in the order the docs list them. */
 export const rules: ReadonlyArray<Rule<any>> = [
+  // Links
+  noEmptyLink,
+  noMalformedUrl,
+  preferHttps,
+  canonicalUrlRule,
+  noDeadAnchor,
+  noMissingFile,
+  noUndefinedReference,
+  noUnusedDefinition,
+  // Symbols
   noMojibake
 ]
 

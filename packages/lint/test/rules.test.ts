@@ -59,10 +59,10 @@ for (const rule of rules) {
         const tree = parseMarkdown(example.markdown)
         removePosition(tree, {force: true})
         const file = new VFile({path: example.path ?? 'example.md', value: example.markdown})
-        const reasons = lintTree(tree, file, settingsFor(rule, example)).map((message) => `${message.reason} (${message.ruleId})`)
-        // A rule may find less without positions (it cannot read the source), never something else.
-        const positioned = lintExample(rule, example).map((message) => `${message.reason} (${message.ruleId})`)
-        for (const reason of reasons) expect(positioned).toContain(reason)
+        const messages = lintTree(tree, file, settingsFor(rule, example))
+        // A rule may find less without positions (it cannot read the source), never more.
+        expect(messages.length).toBeLessThanOrEqual(lintExample(rule, example).length)
+        expect(messages.filter((message) => message.ruleId !== rule.id)).toEqual([])
       }
     })
   })

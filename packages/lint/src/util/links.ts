@@ -1,0 +1,44 @@
+import type {Definition, Html, Image, Link, Nodes, Root} from 'mdast'
+import type {Position} from 'unist'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {locateIn} from './place.js'
+
+/** A link target written in a file: a Markdown link, image or definition, or an HTML `src`/`href`. */
+export interface Target {
+  url: string
+  node: Link | Image | Definition | Html
+  /** The target's own place where it can be found in the source, else its node's. */
+  position: Position | undefined
+  /** Offset of the target's first character in the file, when it is written verbatim there. */
+  offset: number | undefined
+  kind: 'link' | 'image' | 'definition' | 'html'
+}
+
+const htmlAttribute = /\b(src|href)\s*=\s*("([^"]*)"|'([^']*)')/gi
+
+/** Every link target of a document, in document order. */
+export function linkTargets(tree: Root, file: VFile): Target[] {
+  const targets: Target[] = []
+  visit(tree, (node: Nodes) => {
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      const {position, offset} = node.url === '' ? {position: node.position, offset: undefined} : locateIn(file, node, node.url, urlSearchStart(file, node))
+      targets.push({url: node.url, node, position, offset, kind: node.type})
+    } else if (node.type === 'html') {
+      for (const match of node.value.matchAll(htmlAttribute)) {
+        const url = match[3] ?? match[4] ?? ''
+        const {position, offset} = url === '' ? {position: node.position, offset: undefined} : locateIn(file, node, url)
+        targets.push({url, node, position, offset, kind: 'html'})
+      }
+    }
+  })
+  return targets
+}
+
+/** Skip a link's text when looking for its URL, so `[https://x](https://x)` finds the target. */
+function urlSearchStart(file: VFile, node: Link | Image | Definition): number {
+  if (node.type === 'definition') return 0
+  const source = String(file.value).slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0)
+  const close = source.lastIndexOf('](')
+  return close < 0 ? 0 : close
+}

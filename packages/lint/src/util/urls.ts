@@ -1,0 +1,75 @@
+/** Whether a link target has a scheme (`https:`, `mailto:`), as opposed to a path or an anchor. */
+export function hasScheme(url: string): boolean {
+  return /^[a-z][a-z\d+.-]*:/i.test(url)
+}
+
+/** Whether a link target is a repository-relative path (not a URL, an anchor or a protocol-relative URL). */
+export function isRelativePath(url: string): boolean {
+  return url !== '' && !hasScheme(url) && !url.startsWith('#') && !url.startsWith('//') && !/^www\./i.test(url)
+}
+
+/** The URL parsed, or undefined when it is not a valid absolute http(s) URL. */
+export function parseHttpUrl(url: string): URL | undefined {
+  if (!/^https?:\/\//i.test(url)) return undefined
+  try {
+    return new URL(url)
+  } catch {
+    return undefined
+  }
+}
+
+/** A host without a leading `www.`. */
+export function bareHost(host: string): string {
+  return host.toLowerCase().replace(/^www\./, '')
+}
+
+const arxivPath = /^\/(?:abs|pdf|html)\/((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[a-z]{2})?\/\d{7}))(?:v\d+)?(?:\.pdf)?\/?$/i
+
+/** The arXiv id a URL points at (`https://arxiv.org/pdf/2502.15214v2` is `2502.15214`). */
+export function arxivId(url: string): string | undefined {
+  const parsed = parseHttpUrl(url)
+  if (!parsed || bareHost(parsed.hostname) !== 'arxiv.org') return undefined
+  return arxivPath.exec(parsed.pathname)?.[1]
+}
+
+/** The year a new-style arXiv id was posted in (`2502.15214` is 2025), or undefined for old-style ids. */
+export function arxivYear(id: string): number | undefined {
+  const match = /^(\d\d)(\d\d)\.\d{4,5}$/.exec(id)
+  return match ? 2000 + Number(match[1]) : undefined
+}
+
+/**
+ * One key per thing a URL points at, for finding duplicates: scheme, `www.`, trailing slashes,
+ * queries GitHub only uses for its UI and fragments do not matter; an arXiv URL is its id, a DOI
+ * URL its DOI, and a GitHub URL with `/tree/…` or `/blob/…` its repository.
+ */
+export function urlKey(url: string): string {
+  const arxiv = arxivId(url)
+  if (arxiv) return `arxiv:${arxiv.toLowerCase()}`
+  const parsed = parseHttpUrl(url)
+  if (!parsed) return url.trim()
+  const host = bareHost(parsed.hostname)
+  if (host === 'doi.org' || host === 'dx.doi.org') return `doi:${decodeURIComponent(parsed.pathname.slice(1)).toLowerCase()}`
+  if (host === 'github.com') {
+    const [owner, repository] = parsed.pathname.split('/').filter(Boolean)
+    if (owner && repository) return `github.com/${owner.toLowerCase()}/${repository.toLowerCase().replace(/\.git$/, '')}`
+  }
+  const query = [...parsed.searchParams].filter(([name]) => name !== 'tab').map(([name, value]) => `${name}=${value}`).join('&')
+  return `${host}${parsed.pathname.replace(/\/+$/, '')}${query ? `?${query}` : ''}`
+}
+
+/**
+ * The canonical spelling of a URL where it has an equivalent plainer one: GitHub's
+ * `?tab=readme-ov-file` (a UI tab, not a page), `www.github.com`, `dx.doi.org`. Undefined when
+ * the URL is already canonical.
+ */
+export function canonicalUrl(url: string): string | undefined {
+  const parsed = parseHttpUrl(url)
+  if (!parsed) return undefined
+  let canonical = url
+  const host = parsed.hostname.toLowerCase()
+  if (host === 'www.github.com' || host === 'www.arxiv.org') canonical = canonical.replace(/^(https?:\/\/)www\./i, '$1')
+  if (host === 'dx.doi.org') canonical = canonical.replace(/^(https?:\/\/)dx\.doi\.org/i, '$1doi.org')
+  if (bareHost(host) === 'github.com') canonical = canonical.replace(/([?&])tab=[a-z\d-]+-ov-file(?:&|(?=#)|$)/i, '$1').replace(/[?&](?=#|$)/, '')
+  return canonical === url ? undefined : canonical
+}
