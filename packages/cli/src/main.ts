@@ -1,7 +1,11 @@
 import {relative} from 'node:path'
 import {Command, CommanderError} from 'commander'
+import type {AddFields} from './add-method.js'
+import {addCommand, addFlags} from './commands/add.js'
 import {buildCommand} from './commands/build.js'
+import {checkCommand} from './commands/check.js'
 import {exitCodes, UsageError, type Io} from './io.js'
+import {loadAsker} from './prompts.js'
 
 const exitCodeHelp = `
 Exit codes:
@@ -25,6 +29,20 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     .action(async () => {
       code = await buildCommand(program.opts<{root: string; content: string}>(), io)
     })
+  program
+    .command('check')
+    .description('compare every output with what content/ renders (a diff per stale file, hand edits traced to content/); never writes')
+    .option('--adopt', 'write hand edits of generated tables into content/, then rebuild')
+    .action(async (options: {adopt?: boolean}) => {
+      code = await checkCommand({...program.opts<{root: string; content: string}>(), adopt: options.adopt === true}, io)
+    })
+  const add = program
+    .command('add')
+    .description('append a method to content/methods/<role>.md in canonical form, check it, then rebuild; on a terminal, asks for missing fields')
+  for (const [flag, what] of addFlags) add.option(`${flag} <value>`, what)
+  add.action(async (fields: AddFields) => {
+    code = await addCommand({...program.opts<{root: string; content: string}>(), fields, ask: process.stdin.isTTY && process.stdout.isTTY ? await loadAsker() : undefined}, io)
+  })
   try {
     await program.parseAsync([...argv], {from: 'user'})
     return code

@@ -1,0 +1,94 @@
+import {isDeepStrictEqual} from 'node:util'
+import {formatCitation, type Method, type Reference, type Survey} from '@fmrl/model'
+import {parseContent} from '@fmrl/parser'
+import {renderContent, toMarkdown, type Output} from '@fmrl/render'
+import {VFile} from 'vfile'
+import {findDuplicate, methodFromFields, type AddFields} from '../add-method.js'
+import {renderOrReport} from '../build.js'
+import {appendMethodRow, insertReferenceRow} from '../content-rows.js'
+import {exitCodes, type Io} from '../io.js'
+import {askFields, type Asker} from '../prompts.js'
+import {formatHuman, hasErrors} from '../report.js'
+import {writeOutput} from '../write.js'
+import {buildCommand} from './build.js'
+
+/** The flags of `fmrl add` and what each sets; lists are comma-separated, symbols in any notation. */
+export const addFlags: ReadonlyArray<readonly [string, string]> = [
+  ['--role', 'role id: agent, planner or reward'],
+  ['--category', 'category id or name within the role, e.g. parametric'],
+  ['--name', 'method name as the paper gives it'],
+  ['--citation', 'short citation, e.g. "Zhang et al., 2023a"'],
+  ['--models', 'foundation models, comma-separated'],
+  ['--ft', 'fine-tuning symbol from content/legend.md'],
+  ['--fm-roles', 'FM role symbols, comma-separated'],
+  ['--rl-agent', 'RL agent symbol'],
+  ['--rl-task', 'RL task symbol'],
+  ['--rl-setting', 'RL setting symbol'],
+  ['--rl-roles', 'RL role symbols, comma-separated'],
+  ['--metrics', 'metric symbols, comma-separated'],
+  ['--code', 'code URL (default -)'],
+  ['--paper', 'paper URL (default -)'],
+  ['--authors', 'for a new reference: authors as the reference list prints them'],
+  ['--title', 'for a new reference: paper title'],
+  ['--venue', 'for a new reference: venue']
+]
+
+export interface AddOptions {
+  root: string
+  content: string
+  fields: AddFields
+  /** Set on a terminal: ask for the fields the flags did not give. */
+  ask?: Asker | undefined
+}
+
+/**
+ * `fmrl add`: append one method to its category's table in content/methods/<role>.md (and its
+ * reference to references.md when new), check the result like a build would, then rebuild.
+ * Exit 2 for bad or missing fields, 1 for a duplicate or content errors; nothing is written then.
+ */
+export async function addCommand(options: AddOptions, io: Io): Promise<number> {
+  const rendered = await renderOrReport(options, io, 'Nothing was added: fix content/ first.')
+  if (!rendered) return exitCodes.problems
+  const {survey, sources, files} = rendered
+  const fields = options.ask ? await askFields(survey, options.fields, options.ask) : options.fields
+  const read = methodFromFields(survey, fields)
+  if (!read.method) {
+    for (const problem of read.problems) io.err(`fmrl add: ${problem}`)
+    return exitCodes.usage
+  }
+  const duplicate = findDuplicate(survey, sources, read.method)
+  if (duplicate) {
+    io.err(`fmrl add: ${duplicate}`)
+    return exitCodes.problems
+  }
+  const changed = changedFiles(survey, files, options.content, read.method, read.reference)
+  const checked = changed.map((file) => new VFile({path: file.path, value: file.content}))
+  const all = files.map((file) => checked.find((candidate) => candidate.path === file.path) ?? new VFile({path: file.path, value: file.value}))
+  const again = parseContent(all)
+  if (!again.survey || hasErrors(all)) {
+    io.err(`${formatHuman(all)}\nNothing was added: the new row does not pass the content checks.`)
+    return exitCodes.problems
+  }
+  if (!again.survey.methods.some((method) => isDeepStrictEqual(method, read.method))) throw new Error(`the added row does not read back as ${read.method.name}`)
+  for (const file of changed) {
+    await writeOutput(options.root, file)
+    io.out(`${file.path}: added \`${file.path.endsWith('references.md') ? formatCitation(read.method.citation) : read.method.name}\``)
+  }
+  return buildCommand(options, io)
+}
+
+/** The content files with the method (and reference) added: one inserted row each, untouched bytes elsewhere. */
+function changedFiles(survey: Survey, files: readonly VFile[], content: string, method: Method, reference: Reference | undefined): Output[] {
+  const text = (path: string) => String(files.find((file) => file.path === path)?.value ?? '')
+  const methodsPath = `${content}/methods/${method.role}.md`
+  const category = survey.taxonomy.find((role) => role.id === method.role)!.categories.find((candidate) => candidate.id === method.category)!
+  const updated: Survey = {...survey, methods: [...survey.methods, method], references: reference ? [...survey.references, reference] : survey.references}
+  // Without a table to append to (an empty category), the whole file is rendered canonically instead.
+  const canonical = (path: string) => toMarkdown(renderContent(updated).find((file) => `${content}/${file.path}` === path)!.tree, {aligned: false})
+  const changed: Output[] = [{path: methodsPath, content: appendMethodRow(text(methodsPath), category.name, method) ?? canonical(methodsPath)}]
+  if (reference) {
+    const referencesPath = `${content}/references.md`
+    changed.push({path: referencesPath, content: insertReferenceRow(text(referencesPath), reference) ?? canonical(referencesPath)})
+  }
+  return changed
+}

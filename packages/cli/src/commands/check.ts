@@ -1,0 +1,109 @@
+import {renderOutputs} from '@fmrl/render'
+import {adoptEdits} from '../adopt.js'
+import {renderOrReport, type Rendered} from '../build.js'
+import {findHandEdits, type EditProblem, type HandEdit, type OutputPlace} from '../check-edits.js'
+import {findStale, formatStaleDiff, sameMarkdown, type StaleOutput} from '../check-stale.js'
+import {readCommitted} from '../git.js'
+import {exitCodes, type Io} from '../io.js'
+import {attributeLabel, formatValue} from '../method-cells.js'
+import {writeOutput} from '../write.js'
+import {buildCommand} from './build.js'
+
+export interface CheckOptions {
+  root: string
+  content: string
+  adopt?: boolean
+}
+
+type Checked = Extract<Rendered, {outputs: object}>
+
+/** Hand edits found in the stale outputs, and which outputs were edited by hand at all. */
+interface Found {
+  edits: HandEdit[]
+  problems: EditProblem[]
+  /** Stale outputs that differ from their committed version too (or are not committed). */
+  handEdited: StaleOutput[]
+}
+
+/**
+ * `fmrl check`: render every output in memory and compare it with the file on disk; never writes.
+ * Exit 0 when all match, 1 with a diff per stale file and each hand edit traced to its content cell.
+ * With `adopt`, write the hand edits into content/ and rebuild instead.
+ */
+export async function checkCommand(options: CheckOptions, io: Io): Promise<number> {
+  const rendered = await renderOrReport(options, io, 'Nothing was checked: fix content/ first.')
+  if (!rendered) return exitCodes.problems
+  const stale = await findStale(options.root, rendered.outputs)
+  if (stale.length === 0 && !options.adopt) {
+    io.out(rendered.outputs.length === 1 ? 'The generated file matches content/.' : `All ${rendered.outputs.length} generated files match content/.`)
+    return exitCodes.ok
+  }
+  const found = await findAllHandEdits(options.root, rendered, stale)
+  return options.adopt ? adopt(options, io, rendered, found) : report(io, rendered, stale, found)
+}
+
+async function findAllHandEdits(root: string, rendered: Checked, stale: readonly StaleOutput[]): Promise<Found> {
+  const found: Found = {edits: [], problems: [], handEdited: []}
+  for (const file of stale) {
+    if (file.disk === undefined) continue
+    const committed = await readCommitted(root, file.output.path)
+    if (committed === file.disk) continue
+    found.handEdited.push(file)
+    if (!file.output.path.endsWith('.md')) continue
+    const {edits, problems} = findHandEdits(rendered.survey, file.output.path, file.output.content, file.disk, committed)
+    found.edits.push(...edits)
+    found.problems.push(...problems)
+  }
+  return found
+}
+
+function report(io: Io, rendered: Checked, stale: readonly StaleOutput[], found: Found): number {
+  for (const file of stale) io.out(formatStaleDiff(file))
+  for (const line of formatFound(found, rendered)) io.err(line)
+  for (const file of found.handEdited) {
+    if (found.edits.some((edit) => edit.place.path === file.output.path) || found.problems.some((problem) => problem.place.path === file.output.path)) continue
+    io.err(`${file.output.path}: edited by hand (the diff shows where); \`pnpm build\` overwrites generated files, so make the change in content/ instead`)
+  }
+  const count = stale.length === 1 ? '1 generated file is stale: run `pnpm build` to regenerate it' : `${stale.length} generated files are stale: run \`pnpm build\` to regenerate them`
+  io.err(`${count} from content/.`)
+  if (found.edits.length > 0) io.err('To keep the hand edits instead, run `pnpm check --adopt`: it writes them into content/ and rebuilds.')
+  return exitCodes.problems
+}
+
+/** One line per hand edit: where it is, what it changes and the content cell to edit instead. */
+function formatFound(found: Found, {survey, sources}: Checked): string[] {
+  const at = (place: OutputPlace) => `${place.path}:${place.line}:${place.column}`
+  const instead = (method: number | undefined, key: string) => {
+    const source = method === undefined ? undefined : sources.get(`/methods/${method}/${key}`)
+    return source ? `; edit ${source.file}:${source.line}:${source.column} instead` : ''
+  }
+  return [
+    ...found.problems.map((problem) => ({place: problem.place, line: `${at(problem.place)}: ${problem.reason}${instead(problem.method, problem.key)}`})),
+    ...found.edits.map((edit) => ({
+      place: edit.place,
+      line: `${at(edit.place)}: changes ${survey.methods[edit.method]!.name}'s ${attributeLabel(edit.key)} to \`${formatValue(edit.value)}\`${instead(edit.method, edit.key)}`
+    }))
+  ]
+    .sort((a, b) => a.place.path.localeCompare(b.place.path) || a.place.line - b.place.line || a.place.column - b.place.column)
+    .map((entry) => entry.line)
+}
+
+/** Write the hand edits into content/ and rebuild; refuse (writing nothing) when any edit cannot be kept. */
+async function adopt(options: CheckOptions, io: Io, rendered: Checked, found: Found): Promise<number> {
+  const refuse = (lines: string[], why: string) => {
+    for (const line of lines) io.err(line)
+    io.err(`Nothing was adopted: ${why}`)
+    return exitCodes.problems
+  }
+  if (found.problems.length > 0) return refuse(formatFound({...found, edits: []}, rendered), 'fix these cells, or make the change in content/ and run `pnpm build`.')
+  const adoption = found.edits.length > 0 ? adoptEdits(rendered.survey, rendered.sources, found.edits, options.content) : {survey: rendered.survey, files: [], problems: []}
+  if (!adoption.survey) return refuse(adoption.problems, 'fix the hand edits so that content/ accepts them.')
+  const outputs = renderOutputs(adoption.survey)
+  const left = found.handEdited.filter((file) => !sameMarkdown(file.output.path, file.disk!, outputs.find((output) => output.path === file.output.path)?.content ?? ''))
+  if (left.length > 0) {
+    for (const file of left) io.out(formatStaleDiff({output: outputs.find((output) => output.path === file.output.path)!, disk: file.disk}))
+    return refuse(left.map((file) => `${file.output.path}: has edits outside the method tables, which content/ cannot take (the diff shows them)`), 'move these edits into content/ by hand, then run `pnpm build`.')
+  }
+  for (const file of adoption.files) io.out(`${file.path}: ${await writeOutput(options.root, file)}`)
+  return buildCommand(options, io)
+}
