@@ -27,7 +27,9 @@ export function lintTree(tree: Root, file: VFile, settings: LintSettings = {}): 
   const before = file.messages.length
   processor.runSync(tree, file)
   applyIgnoreComments(tree, file, ruleIds)
-  return file.messages.slice(Math.min(before, file.messages.length)) as LintMessage[]
+  const found = file.messages.slice(Math.min(before, file.messages.length)) as LintMessage[]
+  // Rules report in their own order; findings read top to bottom.
+  return found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
 }
 
 /** The fixes of a list of messages. */

@@ -5,6 +5,8 @@ import {noEmptyLink} from './rules/no-empty-link.js'
 import {noMalformedUrl} from './rules/no-malformed-url.js'
 import {noMissingFile} from './rules/no-missing-file.js'
 import {noMojibake} from './rules/no-mojibake.js'
+import {noUnknownSymbol} from './rules/no-unknown-symbol.js'
+import {legendCoverage} from './rules/legend-coverage.js'
 import {noUndefinedReference} from './rules/no-undefined-reference.js'
 import {noUnusedDefinition} from './rules/no-unused-definition.js'
 import {preferHttps} from './rules/prefer-https.js'
@@ -21,7 +23,9 @@ export const rules: ReadonlyArray<Rule<any>> = [
   noUndefinedReference,
   noUnusedDefinition,
   // Symbols
-  noMojibake
+  noUnknownSymbol,
+  noMojibake,
+  legendCoverage
 ]
 
 /** Every rule id. */

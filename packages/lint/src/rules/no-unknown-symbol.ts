@@ -1,0 +1,97 @@
+import {vocabularyColumns, type Vocabulary, type VocabularyId} from '@fmrl/model'
+import {quoteList} from '@fmrl/parser'
+import {lintData} from '../data.js'
+import {createRule, report, type Fix} from '../rule.js'
+import {locateIn} from '../util/place.js'
+import {nearest} from '../util/suggest.js'
+import {cellItems, readItem} from '../util/symbols.js'
+import {roleTables} from '../util/tables.js'
+
+const legend: Vocabulary[] = [
+  {id: 'ft', description: 'Fine-Tuning', terms: [
+    {symbol: '✓', markdown: '✓', latex: '\\checkmark', meaning: 'full fine-tuning', origin: 'caption'},
+    {symbol: '✓*', markdown: '✓\\*', latex: '\\checkmark*', meaning: 'parameter-efficient fine-tuning', origin: 'caption'},
+    {symbol: '×', markdown: '×', latex: '$\\times$', meaning: 'no fine-tuning', origin: 'caption'}
+  ]},
+  {id: 'rlRole', description: '', terms: [
+    {symbol: 'π', markdown: '$\\pi$', latex: '$\\pi$', meaning: 'policy learning', origin: 'caption'},
+    {symbol: 'π_l', markdown: '$\\pi_l$', latex: '$\\pi_l$', meaning: 'language-conditioned policy learning', origin: 'caption'},
+    {symbol: 'rft', markdown: 'rft', latex: 'rft', meaning: 'reinforced fine-tuning', origin: 'added'}
+  ]}
+]
+
+/** A symbol cell value outside its column's vocabulary; known variants (`✅`, `yes`, `\checkmark`) are fixed. */
+export const noUnknownSymbol = createRule({
+  id: 'no-unknown-symbol',
+  description: 'Symbol outside its column\'s vocabulary (FT, FM Role, RL Role, Metrics, …), with the nearest allowed value',
+  severity: 'error',
+  fixable: true,
+  defaults: {},
+  examples: {
+    ok: [
+      {
+        title: 'every notation of the vocabulary',
+        markdown: '| Method | FT | RL Role |\n| - | - | - |\n| A | ✓\\* | $\\pi_l, \\text{rft}$ |\n| B | $\\times$ | π_l, rft |\n| C | ✓ | $\\pi$, rft |\n',
+        data: {vocabularies: legend}
+      },
+      {title: 'without vocabularies nothing is checked', markdown: '| Method | FT |\n| - | - |\n| A | yes |\n'}
+    ],
+    notOk: [
+      {
+        title: 'variants, a typo and an unknown symbol',
+        markdown: '| Method | FT | RL Role |\n| - | - | - |\n| A | ✅ | π_l, rtf |\n| B | yes | $\\pi, \\text{ref}$ |\n| C | \\checkmark | π_x |\n',
+        data: {vocabularies: legend},
+        messages: [
+          '3:7-3:8: Unexpected `✅` in column `FT`, expected `✓` (full fine-tuning) (no-unknown-symbol)',
+          '3:16-3:19: Unexpected `rtf` in column `RL Role`, expected one of `π`, `π_l`, `rft`; did you mean `rft` (reinforced fine-tuning)? (no-unknown-symbol)',
+          '4:7-4:10: Unexpected `yes` in column `FT`, expected `✓` (full fine-tuning) (no-unknown-symbol)',
+          '4:25-4:28: Unexpected `ref` in column `RL Role`, expected one of `π`, `π_l`, `rft`; did you mean `rft` (reinforced fine-tuning)? (no-unknown-symbol)',
+          '5:7-5:17: Unexpected `\\checkmark` in column `FT`, expected `✓` (full fine-tuning) (no-unknown-symbol)',
+          '5:20-5:23: Unexpected `π_x` in column `RL Role`, expected one of `π`, `π_l`, `rft`; did you mean `π_l` (language-conditioned policy learning)? (no-unknown-symbol)'
+        ],
+        fixed: '| Method | FT | RL Role |\n| - | - | - |\n| A | ✓ | π_l, rtf |\n| B | ✓ | $\\pi, \\text{ref}$ |\n| C | ✓ | π_x |\n'
+      }
+    ]
+  },
+  check({tree, file}) {
+    const vocabularies = lintData(file).vocabularies
+    if (!vocabularies) return
+    for (const table of roleTables(tree)) {
+      for (const [role, header] of table.columns) {
+        const vocabulary = vocabularies.find((candidate) => candidate.id === role)
+        if (!vocabulary) continue
+        for (const row of table.read.rows) {
+          const cell = row.cells.get(header)
+          if (cell) checkCell(file, cell.node, cell.text, vocabulary)
+        }
+      }
+    }
+  }
+})
+
+function checkCell(file: Parameters<typeof report>[0], node: Parameters<typeof locateIn>[1], text: string, vocabulary: Vocabulary): void {
+  const column = vocabularyColumns[vocabulary.id as VocabularyId]
+  let from = 0
+  for (const item of cellItems(text, vocabulary.id)) {
+    const read = readItem(vocabulary, item, (value, candidates) => nearest(value, candidates, 0.67))
+    const {position, offset} = locateIn(file, node, item, from)
+    if (offset !== undefined) from = offset - (node.position?.start.offset ?? 0) + item.length
+    if (read.status === 'ok') continue
+    if (read.status === 'variant') {
+      // Inside a math span the item is not the source text: report it, fix it by hand.
+      const fix: Fix | undefined = offset === undefined ? undefined : {start: offset, end: offset + item.length, replacement: read.term.markdown}
+      report(file, `Unexpected \`${item}\` in column \`${column}\`, expected \`${read.term.symbol}\` (${read.term.meaning})`, position, {
+        ...(fix ? {fix} : {}),
+        actual: item,
+        expected: [read.term.symbol]
+      })
+      continue
+    }
+    const allowed = quoteList(vocabulary.terms.map((term) => term.symbol))
+    const hint = read.suggestion ? `; did you mean \`${read.suggestion.symbol}\` (${read.suggestion.meaning})?` : ''
+    report(file, `Unexpected \`${item}\` in column \`${column}\`, expected one of ${allowed}${hint}`, position, {
+      actual: item,
+      expected: read.suggestion ? [read.suggestion.symbol] : vocabulary.terms.map((term) => term.symbol)
+    })
+  }
+}
