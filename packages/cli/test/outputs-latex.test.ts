@@ -1,0 +1,104 @@
+import {execFile, spawnSync} from 'node:child_process'
+import {access, copyFile, mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {promisify} from 'node:util'
+import type {Method, Survey} from '@fmrl/model'
+import {parseContent} from '@fmrl/parser'
+import {renderOutputs} from '@fmrl/render'
+import {describe, expect, test} from 'vitest'
+import {readContentFiles} from '../src/content-files.js'
+import {repositoryRoot} from './helpers.js'
+
+const run = promisify(execFile)
+const exists = (path: string) => access(path).then(() => true, () => false)
+
+// CI installs TeX (.ci/run); there a missing pdflatex must fail, not skip. Locally it may be absent.
+const hasTex = spawnSync('pdflatex', ['--version']).status === 0 && spawnSync('pdftotext', ['-v']).status === 0
+const skip = !hasTex && process.env.CI !== 'true'
+
+const survey = parseContent(await readContentFiles(repositoryRoot, 'content')).survey!
+
+/** The injection attempts: each one names a file it would read or write if LaTeX ran it. */
+const hostileNames = [
+  'A&B_{x}',
+  '\\input{canary}',
+  '\\write18{touch pwned-shell}',
+  '\\immediate\\openout1=pwned-write',
+  '100% $5 #1 ~ ^',
+  '<b>|</b> [opt] *star',
+  '}\\end{longtable}\\begin{x}',
+  'a--b ,,c it\'s `q`'
+]
+
+/** The real survey with hostile names, models, citations, category and role names, meanings and URLs. */
+function hostileSurvey(): Survey {
+  const methods = survey.methods.map((method, index): Method => (index < hostileNames.length
+    ? {
+        ...method,
+        name: hostileNames[index]!,
+        models: ['\\input{canary}', 'x_y^z & \\catcode`\\@=11'],
+        citation: {...method.citation, authors: '{O\'Brien} & $mith'},
+        code: 'https://example.org/\\input{canary}/a%20b?q=1&r=_~^$#top',
+        paper: 'https://example.org/é {x}'
+      }
+    : method))
+  const taxonomy = survey.taxonomy.map((role, index) => (index === 0
+    ? {...role, name: 'As \\textbf{Agent} 100%', categories: role.categories.map((category) => ({...category, name: `${category.name} \\input{canary}`}))}
+    : role))
+  const vocabularies = survey.vocabularies.map((vocabulary) => ({
+    ...vocabulary,
+    description: `${vocabulary.description} #$%`,
+    terms: vocabulary.terms.map((term) => ({...term, meaning: `${term.meaning} \\input{canary} ^_^`}))
+  }))
+  return {...survey, methods, taxonomy, vocabularies}
+}
+
+interface Compiled {
+  text: string
+  /** Files TeX opened relative to the working directory (from -recorder), without `./`. */
+  local: string[]
+  /** Every file TeX opened. */
+  all: string[]
+  directory: string
+}
+
+/** Compile the wrapper around a table1.tex in a fresh directory, as the README says, and read the PDF's text. */
+async function compile(table: string): Promise<Compiled> {
+  const directory = await mkdtemp(join(tmpdir(), 'fmrl-tex-'))
+  await writeFile(join(directory, 'table1.tex'), table)
+  await copyFile(join(repositoryRoot, 'tables/table1-wrapper.tex'), join(directory, 'table1-wrapper.tex'))
+  await writeFile(join(directory, 'canary.tex'), 'CANARY-WAS-READ\n')
+  await run('pdflatex', ['-recorder', '-halt-on-error', '-no-shell-escape', '-interaction=nonstopmode', 'table1-wrapper.tex'], {cwd: directory})
+  const {stdout} = await run('pdftotext', ['-layout', 'table1-wrapper.pdf', '-'], {cwd: directory})
+  const recorded = (await readFile(join(directory, 'table1-wrapper.fls'), 'utf8')).split('\n').filter((line) => /^(INPUT|OUTPUT) /.test(line)).map((line) => line.replace(/^\w+ /, ''))
+  const local = [...new Set(recorded.filter((path) => !path.startsWith('/')).map((path) => path.replace(/^\.\//, '')))].sort()
+  return {text: stdout.replace(/\s+/g, ' '), local, all: recorded, directory}
+}
+
+const opened = ['table1-wrapper.aux', 'table1-wrapper.log', 'table1-wrapper.out', 'table1-wrapper.pdf', 'table1-wrapper.tex', 'table1.tex']
+
+describe.skipIf(skip)('tables/table1.tex compiles with pdflatex -no-shell-escape', () => {
+  test('the real content: every method name is in the PDF\'s text', async () => {
+    const compiled = await compile(await readFile(join(repositoryRoot, 'tables/table1.tex'), 'utf8'))
+    expect(survey.methods.map((method) => method.name).filter((name) => !compiled.text.includes(name))).toEqual([])
+    expect(compiled.text).toContain('AGILE [Feng et al., 2024] Meerkat, Vicuna-1.5 ✓* act, ref single – online πl , vl , rft acc, rew Code')
+    expect(compiled.local).toEqual(opened)
+  }, 60_000)
+
+  test('a survey full of special characters and injections: all set as text, nothing run', async () => {
+    const table = renderOutputs(hostileSurvey()).find((output) => output.path === 'tables/table1.tex')!.content
+    const compiled = await compile(table)
+    expect(hostileNames.filter((name) => !compiled.text.includes(name))).toEqual([])
+    expect(compiled.text).toContain('{O\'Brien} & $mith')
+    expect(compiled.text).toContain('As \\textbf{Agent} 100%: Parametric \\input{canary}')
+    expect(compiled.text).toContain('\\input{canary}, x_y^z &')
+    expect(compiled.text).toContain('\\catcode`\\@=11')
+    expect(compiled.text).toContain('full fine-tuning \\input{canary} ^_^')
+    expect(compiled.text).not.toContain('CANARY-WAS-READ')
+    expect(compiled.local).toEqual(opened)
+    expect(compiled.all.filter((path) => /canary|pwned|passwd/.test(path))).toEqual([])
+    expect(await exists(join(compiled.directory, 'pwned-shell'))).toBe(false)
+    expect(await exists(join(compiled.directory, 'pwned-write.tex'))).toBe(false)
+  }, 60_000)
+})
