@@ -7,6 +7,9 @@ import {noMissingFile} from './rules/no-missing-file.js'
 import {noMojibake} from './rules/no-mojibake.js'
 import {noUnknownSymbol} from './rules/no-unknown-symbol.js'
 import {legendCoverage} from './rules/legend-coverage.js'
+import {noDuplicateMethod} from './rules/no-duplicate-method.js'
+import {noDuplicateTitle} from './rules/no-duplicate-title.js'
+import {noDuplicateUrl} from './rules/no-duplicate-url.js'
 import {noUndefinedReference} from './rules/no-undefined-reference.js'
 import {noUnusedDefinition} from './rules/no-unused-definition.js'
 import {preferHttps} from './rules/prefer-https.js'
@@ -25,7 +28,11 @@ export const rules: ReadonlyArray<Rule<any>> = [
   // Symbols
   noUnknownSymbol,
   noMojibake,
-  legendCoverage
+  legendCoverage,
+  // Duplicates
+  noDuplicateMethod,
+  noDuplicateUrl,
+  noDuplicateTitle
 ]
 
 /** Every rule id. */

@@ -1,7 +1,9 @@
 import type {Definition, Html, Image, Link, Nodes, Root} from 'mdast'
 import type {Position} from 'unist'
-import {visit} from 'unist-util-visit'
+import {visitParents} from 'unist-util-visit-parents'
 import type {VFile} from 'vfile'
+import {lintData} from '../data.js'
+import {isIgnoredUrl} from './ignore.js'
 import {locateIn} from './place.js'
 
 /** A link target written in a file: a Markdown link, image or definition, or an HTML `src`/`href`. */
@@ -13,26 +15,30 @@ export interface Target {
   /** Offset of the target's first character in the file, when it is written verbatim there. */
   offset: number | undefined
   kind: 'link' | 'image' | 'definition' | 'html'
+  /** The nodes containing the target, root first. */
+  ancestors: Nodes[]
 }
 
 const htmlAttribute = /\b(src|href)\s*=\s*("([^"]*)"|'([^']*)')/gi
 
-/** Every link target of a document, in document order. */
+/** Every link target of a document, in document order, except those the configuration ignores. */
 export function linkTargets(tree: Root, file: VFile): Target[] {
+  const ignored = lintData(file).ignoreUrls ?? []
   const targets: Target[] = []
-  visit(tree, (node: Nodes) => {
+  visitParents(tree, (node: Nodes, parents: Nodes[]) => {
+    const ancestors = [...parents]
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
       const {position, offset} = node.url === '' ? {position: node.position, offset: undefined} : locateIn(file, node, node.url, urlSearchStart(file, node))
-      targets.push({url: node.url, node, position, offset, kind: node.type})
+      targets.push({url: node.url, node, position, offset, kind: node.type, ancestors})
     } else if (node.type === 'html') {
       for (const match of node.value.matchAll(htmlAttribute)) {
         const url = match[3] ?? match[4] ?? ''
         const {position, offset} = url === '' ? {position: node.position, offset: undefined} : locateIn(file, node, url)
-        targets.push({url, node, position, offset, kind: 'html'})
+        targets.push({url, node, position, offset, kind: 'html', ancestors})
       }
     }
   })
-  return targets
+  return targets.filter((target) => !isIgnoredUrl(target.url, ignored))
 }
 
 /** Skip a link's text when looking for its URL, so `[https://x](https://x)` finds the target. */

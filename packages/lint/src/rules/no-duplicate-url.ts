@@ -1,0 +1,72 @@
+import {createRule, report} from '../rule.js'
+import {entryFinder, type Entry} from '../util/entries.js'
+import {linkTargets, type Target} from '../util/links.js'
+import {nameKey} from '../util/tables.js'
+import {parseHttpUrl, urlKey} from '../util/urls.js'
+
+/** Whether two entries may share a URL: one entry (or one name, cross-listed) twice, a dataset and the method that made it. */
+function mayShare(first: Entry, second: Entry): boolean {
+  if (first.node === second.node) return true
+  const kinds = new Set([first.kind, second.kind])
+  if (kinds.has('dataset') && kinds.has('method')) return true
+  if (first.name === undefined || second.name === undefined) return first.kind === 'block' || second.kind === 'block'
+  return nameKey(first.name) === nameKey(second.name)
+}
+
+function describe(entry: Entry): string {
+  return entry.name === undefined ? 'another entry' : `\`${entry.name}\``
+}
+
+/** The same URL (after normalization) for two different entries; the message points at the second, its cause at the first. */
+export const noDuplicateUrl = createRule({
+  id: 'no-duplicate-url',
+  description: 'Same URL for two different entries after normalization (scheme, `www.`, trailing `/`, arXiv ids, DOIs, GitHub repositories)',
+  severity: 'error',
+  defaults: {},
+  examples: {
+    ok: [
+      {
+        title: 'a dataset and its method, one entry twice, a method in two sections',
+        markdown: '| Dataset | Link |\n| - | - |\n| MineDojo | <https://github.com/MineDojo/MineDojo> |\n\n| Method | FT | Code |\n| - | - | - |\n| MineCLIP | ✓ | [Code](https://github.com/MineDojo/MineDojo/tree/main) |\n| [AGILE](https://arxiv.org/abs/2405.14751) | ✓ | [Code](https://arxiv.org/pdf/2405.14751v2) |\n| Twin | ✓ | <https://github.com/a/twin> |\n\n| Method | FT | Code |\n| - | - | - |\n| Twin | ✓ | <https://github.com/a/twin> |\n'
+      }
+    ],
+    notOk: [
+      {
+        title: 'two papers with one arXiv id, one repository in two forms',
+        markdown: '- [Direct Preference Optimization](https://arxiv.org/abs/2305.18290)\n- [SimPO](http://arxiv.org/pdf/2305.18290v2)\n- [A](https://github.com/x/y)\n- [B](https://www.github.com/X/y/tree/main/src?tab=readme-ov-file)\n- [C](https://example.com/a/)\n- [D](https://example.com/a)\n',
+        messages: [
+          '2:11-2:44: Unexpected URL `http://arxiv.org/pdf/2305.18290v2` for `SimPO`, already the link of `Direct Preference Optimization` (line 1); expected each entry to have its own link (no-duplicate-url)',
+          '4:7-4:66: Unexpected URL `https://www.github.com/X/y/tree/main/src?tab=readme-ov-file` for `B`, already the link of `A` (line 3); expected each entry to have its own link (no-duplicate-url)',
+          '6:7-6:28: Unexpected URL `https://example.com/a` for `D`, already the link of `C` (line 5); expected each entry to have its own link (no-duplicate-url)'
+        ]
+      },
+      {
+        title: 'ignored URLs',
+        markdown: '- [A](https://example.com/x)\n- [B](https://example.com/x)\n- [C](https://example.org/y)\n- [D](https://example.org/y)\n',
+        data: {ignoreUrls: ['https://example.com/*']},
+        messages: [
+          '4:7-4:28: Unexpected URL `https://example.org/y` for `D`, already the link of `C` (line 3); expected each entry to have its own link (no-duplicate-url)'
+        ]
+      }
+    ]
+  },
+  check({tree, file}) {
+    const entryOf = entryFinder(tree)
+    const first = new Map<string, {target: Target; entry: Entry}[]>()
+    for (const target of linkTargets(tree, file)) {
+      if (target.kind === 'image' || !parseHttpUrl(target.url)) continue
+      const entry = entryOf(target.ancestors)
+      const key = urlKey(target.url)
+      const seen = first.get(key) ?? []
+      const earlier = seen.find((candidate) => !mayShare(candidate.entry, entry))
+      if (earlier) {
+        const line = earlier.target.position?.start.line
+        report(file, `Unexpected URL \`${target.url}\` for ${describe(entry)}, already the link of ${describe(earlier.entry)}${line ? ` (line ${line})` : ''}; expected each entry to have its own link`, target.position, {
+          cause: {reason: 'First listed here', place: earlier.target.position, file: file.path}
+        })
+      }
+      if (!seen.some((candidate) => candidate.entry.node === entry.node)) first.set(key, [...seen, {target, entry}])
+    }
+  }
+})
+
