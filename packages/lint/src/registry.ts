@@ -7,6 +7,11 @@ import {noMissingFile} from './rules/no-missing-file.js'
 import {noMojibake} from './rules/no-mojibake.js'
 import {noUnknownSymbol} from './rules/no-unknown-symbol.js'
 import {legendCoverage} from './rules/legend-coverage.js'
+import {citationFormat} from './rules/citation-format.js'
+import {citationYear} from './rules/citation-year.js'
+import {consistentValues} from './rules/consistent-values.js'
+import {countClaim} from './rules/count-claim.js'
+import {memberListRule} from './rules/member-list.js'
 import {noDuplicateMethod} from './rules/no-duplicate-method.js'
 import {noDuplicateTitle} from './rules/no-duplicate-title.js'
 import {noDuplicateUrl} from './rules/no-duplicate-url.js'
@@ -32,7 +37,13 @@ export const rules: ReadonlyArray<Rule<any>> = [
   // Duplicates
   noDuplicateMethod,
   noDuplicateUrl,
-  noDuplicateTitle
+  noDuplicateTitle,
+  // Consistency
+  citationFormat,
+  citationYear,
+  memberListRule,
+  countClaim,
+  consistentValues
 ]
 
 /** Every rule id. */

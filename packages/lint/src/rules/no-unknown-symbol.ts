@@ -3,22 +3,10 @@ import {quoteList} from '@fmrl/parser'
 import {lintData} from '../data.js'
 import {createRule, report, type Fix} from '../rule.js'
 import {locateIn} from '../util/place.js'
+import {exampleVocabularies} from '../util/example-vocabularies.js'
 import {nearest} from '../util/suggest.js'
 import {cellItems, readItem} from '../util/symbols.js'
 import {roleTables} from '../util/tables.js'
-
-const legend: Vocabulary[] = [
-  {id: 'ft', description: 'Fine-Tuning', terms: [
-    {symbol: '✓', markdown: '✓', latex: '\\checkmark', meaning: 'full fine-tuning', origin: 'caption'},
-    {symbol: '✓*', markdown: '✓\\*', latex: '\\checkmark*', meaning: 'parameter-efficient fine-tuning', origin: 'caption'},
-    {symbol: '×', markdown: '×', latex: '$\\times$', meaning: 'no fine-tuning', origin: 'caption'}
-  ]},
-  {id: 'rlRole', description: '', terms: [
-    {symbol: 'π', markdown: '$\\pi$', latex: '$\\pi$', meaning: 'policy learning', origin: 'caption'},
-    {symbol: 'π_l', markdown: '$\\pi_l$', latex: '$\\pi_l$', meaning: 'language-conditioned policy learning', origin: 'caption'},
-    {symbol: 'rft', markdown: 'rft', latex: 'rft', meaning: 'reinforced fine-tuning', origin: 'added'}
-  ]}
-]
 
 /** A symbol cell value outside its column's vocabulary; known variants (`✅`, `yes`, `\checkmark`) are fixed. */
 export const noUnknownSymbol = createRule({
@@ -32,7 +20,7 @@ export const noUnknownSymbol = createRule({
       {
         title: 'every notation of the vocabulary',
         markdown: '| Method | FT | RL Role |\n| - | - | - |\n| A | ✓\\* | $\\pi_l, \\text{rft}$ |\n| B | $\\times$ | π_l, rft |\n| C | ✓ | $\\pi$, rft |\n',
-        data: {vocabularies: legend}
+        data: {vocabularies: exampleVocabularies}
       },
       {title: 'without vocabularies nothing is checked', markdown: '| Method | FT |\n| - | - |\n| A | yes |\n'}
     ],
@@ -40,14 +28,14 @@ export const noUnknownSymbol = createRule({
       {
         title: 'variants, a typo and an unknown symbol',
         markdown: '| Method | FT | RL Role |\n| - | - | - |\n| A | ✅ | π_l, rtf |\n| B | yes | $\\pi, \\text{ref}$ |\n| C | \\checkmark | π_x |\n',
-        data: {vocabularies: legend},
+        data: {vocabularies: exampleVocabularies},
         messages: [
-          '3:7-3:8: Unexpected `✅` in column `FT`, expected `✓` (full fine-tuning) (no-unknown-symbol)',
-          '3:16-3:19: Unexpected `rtf` in column `RL Role`, expected one of `π`, `π_l`, `rft`; did you mean `rft` (reinforced fine-tuning)? (no-unknown-symbol)',
-          '4:7-4:10: Unexpected `yes` in column `FT`, expected `✓` (full fine-tuning) (no-unknown-symbol)',
-          '4:25-4:28: Unexpected `ref` in column `RL Role`, expected one of `π`, `π_l`, `rft`; did you mean `rft` (reinforced fine-tuning)? (no-unknown-symbol)',
-          '5:7-5:17: Unexpected `\\checkmark` in column `FT`, expected `✓` (full fine-tuning) (no-unknown-symbol)',
-          '5:20-5:23: Unexpected `π_x` in column `RL Role`, expected one of `π`, `π_l`, `rft`; did you mean `π_l` (language-conditioned policy learning)? (no-unknown-symbol)'
+          "3:7-3:8: Unexpected `✅` in column `FT`, expected `✓` (full fine-tuning) (no-unknown-symbol)",
+          "3:16-3:19: Unexpected `rtf` in column `RL Role`, expected one of `π`, `π_l`, `v_l`, `rft`; did you mean `rft` (reinforced fine-tuning)? (no-unknown-symbol)",
+          "4:7-4:10: Unexpected `yes` in column `FT`, expected `✓` (full fine-tuning) (no-unknown-symbol)",
+          "4:25-4:28: Unexpected `ref` in column `RL Role`, expected one of `π`, `π_l`, `v_l`, `rft`; did you mean `rft` (reinforced fine-tuning)? (no-unknown-symbol)",
+          "5:7-5:17: Unexpected `\\checkmark` in column `FT`, expected `✓` (full fine-tuning) (no-unknown-symbol)",
+          "5:20-5:23: Unexpected `π_x` in column `RL Role`, expected one of `π`, `π_l`, `v_l`, `rft`; did you mean `π_l` (language-conditioned policy learning)? (no-unknown-symbol)"
         ],
         fixed: '| Method | FT | RL Role |\n| - | - | - |\n| A | ✓ | π_l, rtf |\n| B | ✓ | $\\pi, \\text{ref}$ |\n| C | ✓ | π_x |\n'
       }

@@ -1,0 +1,146 @@
+import {methodColumns, parseCitation, formatCitation, type Method, type Vocabulary, type VocabularyId} from '@fmrl/model'
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+import {lintData} from '../data.js'
+import {createRule, report} from '../rule.js'
+import {exampleVocabularies} from '../util/example-vocabularies.js'
+import {cellItems, readItem} from '../util/symbols.js'
+import {isEmptyValue, methodRows, nameKey, roleTables, type ColumnRole, type MethodRow} from '../util/tables.js'
+import {arxivId, urlKey} from '../util/urls.js'
+
+type Attribute = 'citation' | 'models' | 'code' | 'paper' | VocabularyId
+
+/** One attribute as a row states it: a comparable key and how to show it. */
+interface Value {
+  key: string
+  shown: string
+}
+
+const symbolKeys: Record<VocabularyId, keyof Method> = {ft: 'ft', fmRole: 'fmRoles', rlAgent: 'rlAgent', rlTask: 'rlTask', rlSetting: 'rlSetting', rlRole: 'rlRoles', metric: 'metrics'}
+
+function columnName(attribute: Attribute): string {
+  const key = attribute in symbolKeys ? symbolKeys[attribute as VocabularyId] : attribute
+  return methodColumns.find((column) => column.key === key)?.header ?? attribute
+}
+
+function setValue(items: readonly string[]): Value {
+  return {key: [...items].map((item) => item.toLowerCase()).sort().join('|'), shown: items.join(', ')}
+}
+
+/** What a row states for an attribute, or undefined when it does not state it. */
+function rowValue(row: MethodRow, attribute: Attribute, vocabularies: readonly Vocabulary[]): Value | undefined {
+  if (attribute === 'citation') {
+    const citation = row.citation === undefined ? undefined : parseCitation(row.citation)
+    return citation && {key: formatCitation(citation).toLowerCase(), shown: formatCitation(citation)}
+  }
+  if (attribute === 'paper') {
+    const url = row.cell('paper')?.url ?? row.nameCell.url
+    return url && arxivId(url) ? {key: urlKey(url), shown: url} : url && row.cell('paper') ? {key: urlKey(url), shown: url} : undefined
+  }
+  const cell = row.cell(attribute as ColumnRole)
+  if (!cell) return undefined
+  if (attribute === 'code') {
+    if (isEmptyValue(cell.text) || /^[×✗❌]$/.test(cell.text)) return {key: 'none', shown: '-'}
+    const url = cell.url ?? (/^https?:\/\//.test(cell.text) ? cell.text : undefined)
+    return url ? {key: urlKey(url), shown: url} : {key: 'some', shown: cell.text}
+  }
+  if (attribute === 'models') return setValue(cell.text.split(',').map((model) => model.trim()).filter(Boolean))
+  const vocabulary = vocabularies.find((candidate) => candidate.id === attribute)
+  const items = cellItems(cell.text, attribute as VocabularyId).map((item) => {
+    const read = vocabulary && readItem(vocabulary, item, () => undefined)
+    return read && read.status !== 'unknown' ? read.term.symbol : item
+  })
+  return setValue(items)
+}
+
+/** The survey's value of an attribute, in the same shape as a row's. */
+function surveyValue(method: Method, attribute: Attribute): Value {
+  if (attribute === 'citation') return {key: formatCitation(method.citation).toLowerCase(), shown: formatCitation(method.citation)}
+  if (attribute === 'code' || attribute === 'paper') {
+    const url = method[attribute]
+    return url ? {key: urlKey(url), shown: url} : {key: 'none', shown: '-'}
+  }
+  if (attribute === 'models') return setValue(method.models)
+  const value = method[symbolKeys[attribute]] as string | string[]
+  return setValue(typeof value === 'string' ? [value] : value)
+}
+
+/** Whether two statements of an attribute agree (a code "✅" agrees with any code link). */
+function agree(attribute: Attribute, a: Value, b: Value): boolean {
+  if (attribute === 'code' && (a.key === 'some' || b.key === 'some')) return a.key !== 'none' && b.key !== 'none'
+  return a.key === b.key
+}
+
+const attributes: Attribute[] = ['citation', 'models', 'ft', 'fmRole', 'rlAgent', 'rlTask', 'rlSetting', 'rlRole', 'metric', 'code', 'paper']
+
+/** Two tables describing the same method with different values: one message per differing attribute. */
+export const consistentValues = createRule({
+  id: 'consistent-values',
+  description: 'The same method described with different values by two tables (or by a table and the survey), one message per attribute',
+  severity: 'error',
+  defaults: {},
+  examples: {
+    ok: [
+      {
+        title: 'a summary table that agrees, in another notation',
+        markdown: '| Method | RL Role | Code |\n| - | - | - |\n| AGILE \\[Feng et al., 2024] | $\\pi_l, v_l, \\text{rft}$ | [Link](https://github.com/bytarnish/AGILE) |\n\n| Method | Code | RL Role |\n| - | - | - |\n| [AGILE](https://github.com/bytarnish/AGILE/) | ✅ | π_l, v_l, rft |\n',
+        data: {vocabularies: exampleVocabularies}
+      }
+    ],
+    notOk: [
+      {
+        title: 'two tables of one file disagree',
+        markdown: '| Method | FT | Code |\n| - | - | - |\n| When2Ask \\[Hu et al., 2024] | × | [Code](https://github.com/ZJLAB-AMMI/LLM4RL) |\n\n| Method | FT | Code |\n| - | - | - |\n| When2Ask \\[Hu et al., 2023] | ✓ | - |\n',
+        messages: [
+          '7:1-7:31: Unexpected Citation `Hu et al., 2023` for `When2Ask`, expected `Hu et al., 2024` as at line 3 (consistent-values)',
+          '7:31-7:35: Unexpected FT `✓` for `When2Ask`, expected `×` as at line 3 (consistent-values)',
+          '7:35-7:40: Unexpected Code `-` for `When2Ask`, expected `https://github.com/ZJLAB-AMMI/LLM4RL` as at line 3 (consistent-values)'
+        ]
+      }
+    ]
+  },
+  check({tree, file}) {
+    const {survey, sources, vocabularies = survey?.vocabularies ?? []} = lintData(file)
+    const firstRow = new Map<string, MethodRow>()
+    for (const row of methodRows(roleTables(tree))) {
+      const key = nameKey(row.name)
+      const index = survey?.methods.findIndex((method) => nameKey(method.name) === key) ?? -1
+      const method = index >= 0 ? survey!.methods[index] : undefined
+      const earlier = firstRow.get(key)
+      if (!earlier) firstRow.set(key, row)
+      for (const attribute of attributes) {
+        const value = rowValue(row, attribute, vocabularies)
+        if (!value) continue
+        if (method) {
+          const expected = surveyValue(method, attribute)
+          if (agree(attribute, value, expected)) continue
+          const place = sources?.get(`/methods/${index}/${attribute in symbolKeys ? symbolKeys[attribute as VocabularyId] : attribute}`)
+          differ(file, row, attribute, value, expected, place && {text: `${place.file}:${place.line}:${place.column}`, place: {start: {line: place.line, column: place.column}, end: {line: place.endLine, column: place.endColumn}}, file: place.file})
+        } else if (earlier) {
+          const expected = rowValue(earlier, attribute, vocabularies)
+          if (!expected || agree(attribute, value, expected)) continue
+          const place = earlier.row.node.position
+          differ(file, row, attribute, value, expected, {text: place ? `line ${place.start.line}` : 'an earlier table', place, file: file.path})
+        }
+      }
+    }
+  }
+})
+
+/** Where the other statement of an attribute is: shown in the message and kept as its cause. */
+interface Other {
+  text: string
+  place: Position | undefined
+  file: string
+}
+
+function differ(file: VFile, row: MethodRow, attribute: Attribute, value: Value, expected: Value, first: Other | undefined): void {
+  // Citation and paper may live in the method cell (`[AGILE](…) [Feng et al., 2024]`).
+  const cell = row.cell(attribute as ColumnRole) ?? row.nameCell
+  const source = first ? ` as at ${first.text}` : ' as the survey has it'
+  report(file, `Unexpected ${columnName(attribute)} \`${value.shown}\` for \`${row.name}\`, expected \`${expected.shown}\`${source}`, cell.node, {
+    ...(first ? {cause: {reason: 'Stated here', place: first.place, file: first.file}} : {}),
+    actual: value.shown,
+    expected: [expected.shown]
+  })
+}
