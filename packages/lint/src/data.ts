@@ -15,6 +15,8 @@ export interface LintData {
   survey?: Survey
   /** Where each value of `survey` came from, so a message can point at it as its cause. */
   sources?: SourceMap
+  /** The survey's counts, for count claims in a file that has no method tables of its own (our own files only). */
+  counts?: {methods: number; roles: number; categories: number}
   /** Symbols used outside this file (by vocabulary id), so a legend entry used elsewhere counts as used. */
   usedSymbols?: Readonly<Record<string, readonly string[]>>
   /** Method names allowed in more than one section (cross-listings). */
