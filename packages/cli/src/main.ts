@@ -4,6 +4,7 @@ import type {AddFields} from './add-method.js'
 import {addCommand, addFlags} from './commands/add.js'
 import {buildCommand} from './commands/build.js'
 import {checkCommand} from './commands/check.js'
+import {lintCommand} from './commands/lint.js'
 import {exitCodes, UsageError, type Io} from './io.js'
 import {loadAsker} from './prompts.js'
 
@@ -43,6 +44,16 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
   add.action(async (fields: AddFields) => {
     code = await addCommand({...program.opts<{root: string; content: string}>(), fields, ask: process.stdin.isTTY && process.stdout.isTTY ? await loadAsker() : undefined}, io)
   })
+  program
+    .command('lint')
+    .description('lint Markdown: links, symbols, duplicates, consistency (default: content/ and the generated Markdown outputs)')
+    .argument('[files...]', 'files or folders to lint (any awesome-list Markdown)')
+    .option('--format <format>', 'output format: human, json or github', 'human')
+    .option('--fix', 'apply the safe fixes (mojibake, symbol variants, URL normalization) to the files')
+    .option('--config <file>', 'configuration file, relative to the root (default: fmrl.config.json when it exists)')
+    .action(async (files: string[], options: {format: string; fix?: boolean; config?: string}) => {
+      code = await lintCommand({...program.opts<{root: string; content: string}>(), files, format: options.format, fix: options.fix === true, config: options.config}, io, cwd)
+    })
   try {
     await program.parseAsync([...argv], {from: 'user'})
     return code

@@ -63,10 +63,17 @@ export const countClaim = createRule({
     ]
   },
   check({tree, file}) {
-    const names = new Set(methodRows(roleTables(tree)).filter((row) => row.table.kind === 'methods').map((row) => nameKey(row.name)))
+    const rows = methodRows(roleTables(tree)).filter((row) => row.table.kind === 'methods')
+    const names = new Set(rows.map((row) => nameKey(row.name)))
+    const tables = new Set(rows.map((row) => row.table)).size
     const known = lintData(file).counts
-    const counts: Record<string, number | undefined> = {methods: names.size > 0 ? names.size : known?.methods, roles: known?.roles, categories: known?.categories}
-    const where = names.size > 0 ? "this file's tables" : 'the survey'
+    // A file with several method tables has one per category (the README, a role page).
+    const counts: Record<string, number | undefined> = {
+      methods: names.size > 0 ? names.size : known?.methods,
+      roles: known?.roles,
+      categories: tables > 1 ? tables : known?.categories
+    }
+    const where = (key: string) => ((key === 'methods' && names.size > 0) || (key === 'categories' && tables > 1) ? "this file's tables" : 'the survey')
     visitParents(tree, 'text', (node: Text, ancestors: Nodes[]) => {
       if (ancestors.some((ancestor) => ancestor.type === 'table' || ancestor.type === 'link')) return
       for (const match of node.value.matchAll(claim)) {
@@ -74,7 +81,7 @@ export const countClaim = createRule({
         const key = noun === 'roles' || noun === 'categories' ? noun : 'methods'
         const actual = counts[key]
         if (actual === undefined || holds(match[1], match[3] === '+', Number(match[2]), actual)) continue
-        report(file, `Unexpected claim \`${match[0]}\`, expected it to agree with the ${actual} ${key} in ${where}: write \`${actual} ${noun}\``, locateIn(file, node, match[0]).position)
+        report(file, `Unexpected claim \`${match[0]}\`, expected it to agree with the ${actual} ${key} in ${where(key)}: write \`${actual} ${noun}\``, locateIn(file, node, match[0]).position)
       }
     })
   }

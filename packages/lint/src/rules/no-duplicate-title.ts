@@ -62,7 +62,8 @@ export const noDuplicateTitle = createRule<Options>({
     const titles: Title[] = []
     visit(tree, 'listItem', (item: ListItem) => {
       const node = itemTitle(item)
-      if (!node) return
+      // A table of contents lists headings, not papers.
+      if (!node || (node.type === 'link' && !/^https?:/i.test(node.url))) return
       const text = repairMojibake(toString(node)).trim()
       const key = titleKey(text)
       // Short titles (names such as "RL-GPT") are alike by chance; names are no-duplicate-method's job.
