@@ -6,25 +6,10 @@ import {describe, expect, test} from 'vitest'
 import {readContentFiles} from '../src/content-files.js'
 import {repositoryRoot} from './helpers.js'
 
-/** One row of fixtures/table1.json: the paper's Table 1 transcribed by hand, independently of content/. */
-interface FixtureRow {
-  group: string
-  citation: string
-  models: string
-  ft: string
-  fmRole: string
-  rlAgent: string
-  rlTask: string
-  rlSetting: string
-  rlRole: string
-  metrics: string
-  code: string
-}
-
-// The ten columns of tables/table1.md, the fixture field each one holds, and the vocabulary of symbol columns.
-const columns: Array<{header: string; field: Exclude<keyof FixtureRow, 'group'>; vocabulary?: VocabularyId}> = [
-  {header: 'Citation', field: 'citation'},
-  {header: 'Model(s)', field: 'models'},
+// The ten columns of tables/table1.md, the fixtures/table1.json field each one holds, and the vocabulary of symbol columns.
+const columns = [
+  {header: 'Citation', field: 'citation', vocabulary: undefined},
+  {header: 'Model(s)', field: 'models', vocabulary: undefined},
   {header: 'FT', field: 'ft', vocabulary: 'ft'},
   {header: 'FM Role', field: 'fmRole', vocabulary: 'fmRole'},
   {header: 'RL Agent', field: 'rlAgent', vocabulary: 'rlAgent'},
@@ -32,8 +17,11 @@ const columns: Array<{header: string; field: Exclude<keyof FixtureRow, 'group'>;
   {header: 'RL Setting', field: 'rlSetting', vocabulary: 'rlSetting'},
   {header: 'RL Role', field: 'rlRole', vocabulary: 'rlRole'},
   {header: 'Metrics', field: 'metrics', vocabulary: 'metric'},
-  {header: 'Code', field: 'code'}
-]
+  {header: 'Code', field: 'code', vocabulary: undefined}
+] as const satisfies ReadonlyArray<{header: string; field: string; vocabulary: VocabularyId | undefined}>
+
+/** One row of fixtures/table1.json: the paper's Table 1 transcribed by hand, independently of content/. */
+type FixtureRow = {group: string} & Record<(typeof columns)[number]['field'], string>
 
 const files = await readContentFiles(repositoryRoot, 'content')
 const survey = parseContent(files).survey!
@@ -93,9 +81,10 @@ describe('tables/table1.md against the paper', () => {
 
   test('RL-role symbols are written in the legend\'s Markdown notation: inline math or text', () => {
     const cells = methodTables.flatMap((table) => table.rows.map((row) => row.cells.get('RL Role')!))
-    const written = new Set(cells.flatMap((cell) => cell.node.children.flatMap((node) => {
+    // Inline math is a remark-math node, outside mdast's own phrasing types.
+    const written = new Set(cells.flatMap((cell) => (cell.node.children as Array<{type: string; value?: string}>).flatMap((node) => {
       if (node.type === 'inlineMath') return [`$${node.value}$`]
-      return node.type === 'text' ? node.value.split(',').map((item) => item.trim()).filter((item) => item !== '') : [node.type]
+      return node.type === 'text' ? node.value!.split(',').map((item) => item.trim()).filter((item) => item !== '') : [node.type]
     })))
     expect([...written].sort()).toEqual(['$\\pi$', '$\\pi_g$', '$\\pi_l$', '$\\tau_\\pi$', '$v$', '$v_g$', '$v_l$', 'o', 'rft'])
     expect([...written].sort()).toEqual(vocabulary(survey, 'rlRole').terms.map((term) => term.markdown).sort())
