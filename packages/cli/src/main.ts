@@ -5,6 +5,7 @@ import {addCommand, addFlags} from './commands/add.js'
 import {buildCommand} from './commands/build.js'
 import {checkCommand} from './commands/check.js'
 import {lintCommand} from './commands/lint.js'
+import {preCommitCommand} from './hook.js'
 import {exitCodes, UsageError, type Io} from './io.js'
 import {loadAsker} from './prompts.js'
 
@@ -44,6 +45,12 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
   add.action(async (fields: AddFields) => {
     code = await addCommand({...program.opts<{root: string; content: string}>(), fields, ask: process.stdin.isTTY && process.stdout.isTTY ? await loadAsker() : undefined}, io)
   })
+  program
+    .command('pre-commit')
+    .description('what the git pre-commit hook runs: lint the staged content/ files, then check')
+    .action(async () => {
+      code = await preCommitCommand(program.opts<{root: string; content: string}>(), io, (args) => main(args, io, cwd))
+    })
   program
     .command('lint')
     .description('lint Markdown: links, symbols, duplicates, consistency (default: content/ and the generated Markdown outputs)')
