@@ -28,7 +28,9 @@ export function parseLintConfig(file: VFile): ConfigRead {
   const text = String(file.value)
   const errors: ParseError[] = []
   const tree = parseTree(text, errors, {allowTrailingComma: true, disallowComments: false})
-  for (const error of errors) fail(file, error.offset, error.length, `Unexpected JSON: ${printParseErrorCode(error.error)}, expected valid JSON (comments and trailing commas are allowed)`)
+  // One message per place: after the first error, the parser's recovery reports the same spot again.
+  const first = errors.filter((error, index) => errors.findIndex((other) => other.offset === error.offset) === index)
+  for (const error of first) fail(file, error.offset, error.length, `Unexpected JSON: ${printParseErrorCode(error.error)}, expected valid JSON (comments and trailing commas are allowed)`)
   if (errors.length > 0 || !tree) return {config: undefined, file}
   const parsed = LintConfig.safeParse(JSON.parse(JSON.stringify(nodeValue(tree))))
   if (parsed.success) return {config: parsed.data, file}
