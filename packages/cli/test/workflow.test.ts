@@ -1,0 +1,53 @@
+import {readdir, readFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import {validateWorkflow, type ValidationError} from '@action-validator/core'
+import {parse} from 'yaml'
+import {describe, expect, test} from 'vitest'
+import {repositoryRoot} from './helpers.js'
+
+const workflows = join(repositoryRoot, '.github/workflows')
+const ci = await readFile(join(workflows, 'ci.yml'), 'utf8')
+
+/** Every leaf of a validation result as `path: detail`, sorted: action-validator nests a oneOf's branches in no fixed order. */
+function leaves(errors: readonly ValidationError[]): string[] {
+  return errors.flatMap((error): string[] => {
+    if ('states' in error && error.states) return leaves(error.states.flatMap((state) => state.errors))
+    return [`${'path' in error ? error.path : ''}: ${error.detail ?? error.title}`]
+  }).sort()
+}
+
+describe('GitHub workflows', () => {
+  test('every workflow is valid against the workflow schema (checked offline by action-validator)', async () => {
+    const files = (await readdir(workflows)).filter((name) => /\.ya?ml$/.test(name))
+    expect(files).toEqual(['ci.yml'])
+    for (const file of files) expect(validateWorkflow(await readFile(join(workflows, file), 'utf8')), file).toEqual({actionType: 'workflow', errors: []})
+  })
+
+  test('the validator rejects a misspelled trigger, naming it', () => {
+    expect(leaves(validateWorkflow(ci.replace('  pull_request:\n', '  pull_requests:\n')).errors)).toEqual([
+      "/on: Additional property 'pull_requests' is not allowed",
+      '/on: Enum conditions are not met',
+      '/on: The value must be array',
+      '/on: The value must be string'
+    ])
+  })
+
+  test('the validator rejects broken YAML at its line and column', () => {
+    const line = ci.split('\n').indexOf('      - name: Build') + 2
+    expect(leaves(validateWorkflow(ci.replace('      - name: Build\n', '      - name: Build\n   ')).errors)).toEqual([
+      `: mapping values are not allowed in this context at line ${line} column 15`
+    ])
+  })
+
+  test('runs on pull requests and on pushes to main', () => {
+    const workflow = parse(ci) as {on: Record<string, unknown>}
+    expect(workflow.on).toEqual({pull_request: null, push: {branches: ['main']}, workflow_dispatch: null})
+  })
+
+  test('.ci/run runs the same pnpm steps, in the same order', async () => {
+    const steps = (text: string) => [...text.matchAll(/^\s*(?:run: )?(pnpm [a-z]+(?: --[a-z-]+)*)(?: --format github)?$/gm)].map((match) => match[1]!)
+    const local = await readFile(join(repositoryRoot, '.ci/run'), 'utf8')
+    expect(steps(ci)).toEqual(['pnpm install --frozen-lockfile', 'pnpm build', 'pnpm check', 'pnpm lint', 'pnpm test'])
+    expect(steps(local)).toEqual(steps(ci))
+  })
+})
