@@ -58,6 +58,7 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     .option('--format <format>', 'output format: human, json or github', 'human')
     .option('--fix', 'apply the safe fixes (mojibake, symbol variants, URL normalization) to the files')
     .option('--config <file>', 'configuration file, relative to the root (default: fmrl.config.json when it exists)')
+    .addHelpText('after', '\nExit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or configuration error.\nRules, configuration and ignore comments: packages/lint/README.md')
     .action(async (files: string[], options: {format: string; fix?: boolean; config?: string}) => {
       code = await lintCommand({...program.opts<{root: string; content: string}>(), files, format: options.format, fix: options.fix === true, config: options.config}, io, cwd)
     })
