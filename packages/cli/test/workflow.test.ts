@@ -3,6 +3,8 @@ import {join} from 'node:path'
 import {validateWorkflow, type ValidationError} from '@action-validator/core'
 import {parse} from 'yaml'
 import {describe, expect, test} from 'vitest'
+import {renderFromContent} from '../src/build.js'
+import {git} from './git-repository.js'
 import {repositoryRoot} from './helpers.js'
 
 const workflows = join(repositoryRoot, '.github/workflows')
@@ -49,5 +51,20 @@ describe('GitHub workflows', () => {
     const local = await readFile(join(repositoryRoot, '.ci/run'), 'utf8')
     expect(steps(ci)).toEqual(['pnpm install --frozen-lockfile', 'pnpm build', 'pnpm check', 'pnpm lint', 'pnpm test'])
     expect(steps(local)).toEqual(steps(ci))
+  })
+})
+
+describe('turbo', () => {
+  /** A turbo output glob as a regular expression: `*` within a folder, `**` across folders. */
+  const globPattern = (glob: string) => new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\0').replace(/\*/g, '[^/]*').replace(/\0/g, '.*')}$`)
+
+  test('the generate task caches exactly the files fmrl build generates, and reads only content/', async () => {
+    const {tasks} = JSON.parse(await readFile(join(repositoryRoot, 'turbo.json'), 'utf8')) as {tasks: Record<string, {inputs: string[]; outputs: string[]}>}
+    const generate = tasks['//#generate']!
+    const patterns = generate.outputs.map(globPattern)
+    const committed = git(repositoryRoot, 'ls-files').split('\n').filter((path) => patterns.some((pattern) => pattern.test(path)))
+    const rendered = await renderFromContent(repositoryRoot, 'content')
+    expect(committed.sort()).toEqual(rendered.outputs!.map((output) => output.path).sort())
+    expect(generate.inputs).toEqual(['content/**'])
   })
 })
