@@ -38,7 +38,7 @@ describe('README.md', () => {
       if (node.type === 'heading') ids.add(slugger.slug(toString(node)))
       if (node.type === 'link' && node.url.startsWith('#')) anchors.push(node.url.slice(1))
     })
-    expect(anchors.length).toBe(21)
+    expect(anchors.length).toBe(22)
     expect(anchors.filter((anchor) => !ids.has(anchor))).toEqual([])
     expect(anchors).toContain('-llmvlm-as-agent')
     expect(anchors).toContain('️-last-update')
