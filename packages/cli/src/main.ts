@@ -43,7 +43,7 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     .description('append a method to content/methods/<role>.md in canonical form, check it, then rebuild; on a terminal, asks for missing fields')
   for (const [flag, what] of addFlags) add.option(`${flag} <value>`, what)
   add.action(async (fields: AddFields) => {
-    code = await addCommand({...program.opts<{root: string; content: string}>(), fields, ask: process.stdin.isTTY && process.stdout.isTTY ? await loadAsker() : undefined}, io)
+    code = await addCommand({...program.opts<{root: string; content: string}>(), fields, ask: process.stdin.isTTY && process.stdout.isTTY ? await loadAsker() : undefined, runCommand: (args) => main(args, io, cwd)}, io)
   })
   program
     .command('pre-commit')

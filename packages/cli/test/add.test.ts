@@ -108,6 +108,21 @@ describe('fmrl add', () => {
     })
   })
 
+  test('runs the lint rules on the new row; on an error it puts the file back and adds nothing', async () => {
+    const {root} = await builtRepository()
+    const before = await text(root, agentPath)
+    const result = await run(['add', ...flags({'--code': 'https://github.com/bytarnish/AGILE'})], root)
+    expect(result).toEqual({
+      code: 1,
+      out: [
+        'content/methods/agent.md:13:116: error: Unexpected URL `https://github.com/bytarnish/AGILE` for `GPT-3 Agent`, already the link of `AGILE` (line 7); expected each entry to have its own link (no-duplicate-url)',
+        '1 error, 0 warnings'
+      ].join('\n'),
+      err: 'Nothing was added: the new row does not pass lint (see above).'
+    })
+    expect(await text(root, agentPath)).toBe(before)
+  })
+
   test('a new citation needs its reference, which is then inserted where it sorts', async () => {
     const {root} = await builtRepository()
     const before = await text(root, referencesPath)

@@ -1,3 +1,4 @@
+import {resolve} from 'node:path'
 import {isDeepStrictEqual} from 'node:util'
 import {formatCitation, type Method, type Reference, type Survey} from '@fmrl/model'
 import {parseContent} from '@fmrl/parser'
@@ -6,6 +7,7 @@ import {VFile} from 'vfile'
 import {findDuplicate, methodFromFields, type AddFields} from '../add-method.js'
 import {renderOrReport} from '../build.js'
 import {appendMethodRow, insertReferenceRow} from '../content-rows.js'
+import type {RunCommand} from '../hook.js'
 import {exitCodes, type Io} from '../io.js'
 import {askFields, type Asker} from '../prompts.js'
 import {formatHuman, hasErrors} from '../report.js'
@@ -39,11 +41,13 @@ export interface AddOptions {
   fields: AddFields
   /** Set on a terminal: ask for the fields the flags did not give. */
   ask?: Asker | undefined
+  /** Runs `fmrl lint` on the changed files; without it (tests of the prompts), lint is skipped. */
+  runCommand?: RunCommand | undefined
 }
 
 /**
  * `fmrl add`: append one method to its category's table in content/methods/<role>.md (and its
- * reference to references.md when new), check the result like a build would, then rebuild.
+ * reference to references.md when new), check the result like a build would and lint it, then rebuild.
  * Exit 2 for bad or missing fields, 1 for a duplicate or content errors; nothing is written then.
  */
 export async function addCommand(options: AddOptions, io: Io): Promise<number> {
@@ -70,10 +74,14 @@ export async function addCommand(options: AddOptions, io: Io): Promise<number> {
     return exitCodes.problems
   }
   if (!again.survey.methods.some((method) => isDeepStrictEqual(method, read.method))) throw new Error(`the added row does not read back as ${read.method.name}`)
-  for (const file of changed) {
-    await writeOutput(options.root, file)
-    io.out(`${file.path}: added \`${file.path.endsWith('references.md') ? formatCitation(read.method.citation) : read.method.name}\``)
+  for (const file of changed) await writeOutput(options.root, file)
+  if (options.runCommand && (await options.runCommand(['--root', options.root, '--content', options.content, 'lint', ...changed.map((file) => resolve(options.root, file.path))])) !== exitCodes.ok) {
+    // Lint reads the files from disk, so they were written: put the old bytes back.
+    for (const file of changed) await writeOutput(options.root, {path: file.path, content: String(files.find((candidate) => candidate.path === file.path)!.value)})
+    io.err('Nothing was added: the new row does not pass lint (see above).')
+    return exitCodes.problems
   }
+  for (const file of changed) io.out(`${file.path}: added \`${file.path.endsWith('references.md') ? formatCitation(read.method.citation) : read.method.name}\``)
   return buildCommand(options, io)
 }
 
