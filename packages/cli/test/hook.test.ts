@@ -38,7 +38,7 @@ async function replace(path: string, from: string, to: string): Promise<void> {
   await writeFile(path, text.replace(from, to))
 }
 
-describe('pre-commit hook', () => {
+describe('pre-commit hook', {timeout: 30_000}, () => {
   test('installed from package.json: blocks a commit whose staged content has a lint error, and --no-verify skips it', async () => {
     const {root, matching} = await hookedRepository()
     await replace(join(root, 'content/references.md'), 'Thomas Carta, Clément Romac', 'Thomas Carta, ClÃ©ment Romac')

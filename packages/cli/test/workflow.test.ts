@@ -54,7 +54,7 @@ describe('GitHub workflows', () => {
   })
 })
 
-describe('turbo', () => {
+describe('turbo', {timeout: 30_000}, () => {
   /** A turbo output glob as a regular expression: `*` within a folder, `**` across folders. */
   const globPattern = (glob: string) => new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\0').replace(/\*/g, '[^/]*').replace(/\0/g, '.*')}$`)
 
