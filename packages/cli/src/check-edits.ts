@@ -1,6 +1,7 @@
 import {isDeepStrictEqual} from 'node:util'
 import type {Method, Survey} from '@fmrl/model'
 import {parseMarkdown, readTables, type RowRead, type TableRead} from '@fmrl/parser'
+import {diffLines} from 'diff'
 import {decodeRow, findMethod, isMethodTable, type EditableKey, type RowValues} from './method-cells.js'
 
 /** Where in a generated file a finding sits. */
@@ -48,6 +49,37 @@ export function findHandEdits(survey: Survey, path: string, rendered: string, di
     if (editedTable) compareTable(survey, path, table, editedTable, before?.get(key), found)
   }
   return found
+}
+
+/**
+ * Whether a generated Markdown file was edited outside its method tables (prose, headings, lists):
+ * edits that no content cell holds, so `check --adopt` cannot take them.
+ */
+export function editedOutsideTables(rendered: string, disk: string): boolean {
+  const renderedTables = tableLines(rendered)
+  const diskTables = tableLines(disk)
+  let renderedLine = 1
+  let diskLine = 1
+  for (const change of diffLines(rendered, disk)) {
+    const count = change.count ?? 0
+    for (let offset = 0; offset < count; offset++) {
+      if (change.added && !diskTables.has(diskLine + offset)) return true
+      if (change.removed && !renderedTables.has(renderedLine + offset)) return true
+    }
+    if (!change.added) renderedLine += count
+    if (!change.removed) diskLine += count
+  }
+  return false
+}
+
+/** The line numbers the method tables of a document span, header and delimiter rows included. */
+function tableLines(text: string): Set<number> {
+  const lines = new Set<number>()
+  for (const table of methodTables(text).values()) {
+    const position = table.node.position
+    for (let line = position?.start.line ?? 0; position && line <= position.end.line; line++) lines.add(line)
+  }
+  return lines
 }
 
 /** Method tables keyed by the headings above them and their rank under those headings. */

@@ -1,7 +1,6 @@
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {parseMarkdown} from '@fmrl/parser'
-import {toMarkdown, type Output} from '@fmrl/render'
+import type {Output} from '@fmrl/render'
 import {createTwoFilesPatch} from 'diff'
 
 /** A generated file whose bytes on disk differ from what content/ renders (or that is missing). */
@@ -24,11 +23,3 @@ export function formatStaleDiff({output, disk}: StaleOutput): string {
   return patch.replace(/^=+\n/, '').trimEnd()
 }
 
-/**
- * Whether two texts are the same document: Markdown is compared after a parse and serialize round
- * trip, so a hand-edited table that is no longer aligned still equals its rendering.
- */
-export function sameMarkdown(path: string, a: string, b: string): boolean {
-  if (a === b) return true
-  return path.endsWith('.md') && toMarkdown(parseMarkdown(a)) === toMarkdown(parseMarkdown(b))
-}

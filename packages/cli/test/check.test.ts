@@ -94,6 +94,19 @@ describe('fmrl check', {timeout: 30_000}, () => {
     expect((await run(['check'], root)).code).toBe(0)
   })
 
+  test('--adopt takes a rename made in a README table, though the member list above it still has the old name', async () => {
+    const {root} = await builtRepository()
+    const readme = join(root, 'README.md')
+    const row = readmeRow(await readFile(readme, 'utf8'), 'Retroformer')
+    await edit(readme, row.text, row.text.replace('[Retroformer](', '[Retroformer 2](').replace(/ {2}\|/, '|'))
+    const before = await readFile(join(root, agentPath), 'utf8')
+    const result = await run(['check', '--adopt'], root)
+    expect(result.err).toBe('')
+    expect(result.code).toBe(0)
+    expect(await readFile(join(root, agentPath), 'utf8')).toBe(before.replace('| Retroformer | Yao et al., 2024 |', '| Retroformer 2 | Yao et al., 2024 |'))
+    expect((await readFile(readme, 'utf8')).split('\n')).toContain('- **Parametric** (6): AGILE, Retroformer 2, TWOSOME, POAD, GLAM, Zhai et al.')
+  })
+
   test('--adopt refuses a hand edit content/ would reject, and writes nothing', async () => {
     const {root} = await builtRepository()
     const readme = join(root, 'README.md')
@@ -118,7 +131,7 @@ describe('fmrl check', {timeout: 30_000}, () => {
     const readme = join(root, 'README.md')
     const {after} = await edit(readme, 'The FM serves as the policy,', 'The FM is the policy,')
     const checked = await run(['check'], root)
-    expect(checked.err.split('\n')[0]).toBe('README.md: edited by hand (the diff shows where); `pnpm build` overwrites generated files, so make the change in content/ instead')
+    expect(checked.err.split('\n')[0]).toBe('README.md: edited by hand outside the method tables (the diff shows where); `pnpm build` overwrites generated files, so make the change in content/ instead')
     const adopted = await run(['check', '--adopt'], root)
     expect(adopted.code).toBe(1)
     expect(adopted.out.split('\n').filter((line) => /^[-+](?![-+])/.test(line))).toEqual(['-The FM is the policy, acting as a decision-maker at each time step.', '+The FM serves as the policy, acting as a decision-maker at each time step.'])

@@ -1,8 +1,7 @@
-import {renderOutputs} from '@fmrl/render'
 import {adoptEdits} from '../adopt.js'
 import {renderOrReport, type Rendered} from '../build.js'
-import {findHandEdits, type EditProblem, type HandEdit, type OutputPlace} from '../check-edits.js'
-import {findStale, formatStaleDiff, sameMarkdown, type StaleOutput} from '../check-stale.js'
+import {editedOutsideTables, findHandEdits, type EditProblem, type HandEdit, type OutputPlace} from '../check-edits.js'
+import {findStale, formatStaleDiff, type StaleOutput} from '../check-stale.js'
 import {readCommitted} from '../git.js'
 import {exitCodes, type Io} from '../io.js'
 import {attributeLabel, formatValue} from '../method-cells.js'
@@ -23,6 +22,8 @@ interface Found {
   problems: EditProblem[]
   /** Stale outputs that differ from their committed version too (or are not committed). */
   handEdited: StaleOutput[]
+  /** Hand-edited outputs with edits outside their method tables, which no content cell holds. */
+  outside: StaleOutput[]
 }
 
 /**
@@ -43,13 +44,15 @@ export async function checkCommand(options: CheckOptions, io: Io): Promise<numbe
 }
 
 async function findAllHandEdits(root: string, rendered: Checked, stale: readonly StaleOutput[]): Promise<Found> {
-  const found: Found = {edits: [], problems: [], handEdited: []}
+  const found: Found = {edits: [], problems: [], handEdited: [], outside: []}
   for (const file of stale) {
     if (file.disk === undefined) continue
     const committed = await readCommitted(root, file.output.path)
     if (committed === file.disk) continue
     found.handEdited.push(file)
-    if (!file.output.path.endsWith('.md')) continue
+    const markdown = file.output.path.endsWith('.md')
+    if (!markdown || editedOutsideTables(file.output.content, file.disk)) found.outside.push(file)
+    if (!markdown) continue
     const {edits, problems} = findHandEdits(rendered.survey, file.output.path, file.output.content, file.disk, committed)
     found.edits.push(...edits)
     found.problems.push(...problems)
@@ -60,9 +63,8 @@ async function findAllHandEdits(root: string, rendered: Checked, stale: readonly
 function report(io: Io, rendered: Checked, stale: readonly StaleOutput[], found: Found): number {
   for (const file of stale) io.out(formatStaleDiff(file))
   for (const line of formatFound(found, rendered)) io.err(line)
-  for (const file of found.handEdited) {
-    if (found.edits.some((edit) => edit.place.path === file.output.path) || found.problems.some((problem) => problem.place.path === file.output.path)) continue
-    io.err(`${file.output.path}: edited by hand (the diff shows where); \`pnpm build\` overwrites generated files, so make the change in content/ instead`)
+  for (const file of found.outside) {
+    io.err(`${file.output.path}: edited by hand outside the method tables (the diff shows where); \`pnpm build\` overwrites generated files, so make the change in content/ instead`)
   }
   const count = stale.length === 1 ? '1 generated file is stale: run `pnpm build` to regenerate it' : `${stale.length} generated files are stale: run \`pnpm build\` to regenerate them`
   io.err(`${count} from content/.`)
@@ -98,11 +100,9 @@ async function adopt(options: CheckOptions, io: Io, rendered: Checked, found: Fo
   if (found.problems.length > 0) return refuse(formatFound({...found, edits: []}, rendered), 'fix these cells, or make the change in content/ and run `pnpm build`.')
   const adoption = found.edits.length > 0 ? adoptEdits(rendered.survey, rendered.sources, found.edits, options.content) : {survey: rendered.survey, files: [], problems: []}
   if (!adoption.survey) return refuse(adoption.problems, 'fix the hand edits so that content/ accepts them.')
-  const outputs = renderOutputs(adoption.survey)
-  const left = found.handEdited.filter((file) => !sameMarkdown(file.output.path, file.disk!, outputs.find((output) => output.path === file.output.path)?.content ?? ''))
-  if (left.length > 0) {
-    for (const file of left) io.out(formatStaleDiff({output: outputs.find((output) => output.path === file.output.path)!, disk: file.disk}))
-    return refuse(left.map((file) => `${file.output.path}: has edits outside the method tables, which content/ cannot take (the diff shows them)`), 'move these edits into content/ by hand, then run `pnpm build`.')
+  if (found.outside.length > 0) {
+    for (const file of found.outside) io.out(formatStaleDiff(file))
+    return refuse(found.outside.map((file) => `${file.output.path}: has edits outside the method tables, which content/ cannot take (the diff shows them)`), 'move these edits into content/ by hand, then run `pnpm build`.')
   }
   for (const file of adoption.files) io.out(`${file.path}: ${await writeOutput(options.root, file)}`)
   return buildCommand(options, io)
