@@ -41,6 +41,7 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
   const add = program
     .command('add')
     .description('append a method to content/methods/<role>.md in canonical form, check it, then rebuild; on a terminal, asks for missing fields')
+    .addHelpText('after', '\nExit codes: 0 added and rebuilt; 1 duplicate, content or lint errors; 2 missing or invalid flags. Nothing is written unless it exits 0.')
   for (const [flag, what] of addFlags) add.option(`${flag} <value>`, what)
   add.action(async (fields: AddFields) => {
     code = await addCommand({...program.opts<{root: string; content: string}>(), fields, ask: process.stdin.isTTY && process.stdout.isTTY ? await loadAsker() : undefined, runCommand: (args) => main(args, io, cwd)}, io)
