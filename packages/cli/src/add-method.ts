@@ -10,7 +10,7 @@ import {
   type Survey,
   type SymbolAttribute
 } from '@fmrl/model'
-import {lookupTerm, quoteList, splitList, type SourceMap} from '@fmrl/parser'
+import {lookupTerm, quoteList, splitCommaList, splitList, type SourceMap} from '@fmrl/parser'
 
 /** The fields `fmrl add` takes, as flags or prompt answers: plain text, lists comma-separated. */
 export interface AddFields {
@@ -64,7 +64,7 @@ export function methodFromFields(survey: Survey, fields: AddFields): MethodFromF
     citation,
     role: role.id,
     category: category.id,
-    models: fields.models!.split(',').map((model) => model.trim()).filter((model) => model !== ''),
+    models: splitCommaList(fields.models!),
     ...(symbols as Pick<Method, SymbolAttribute['key']>),
     code,
     paper,

@@ -1,5 +1,5 @@
 import {formatCitation, methodColumns, noValue, parseCitation, symbolAttributes, vocabularyColumns, type Method, type Survey} from '@fmrl/model'
-import {lookupTerm, quoteList, splitList, type CellRead, type RowRead} from '@fmrl/parser'
+import {lookupTerm, optionalUrl, quoteList, splitCommaList, splitList, type CellRead, type RowRead} from '@fmrl/parser'
 
 /** The method attributes a generated table shows and a hand edit can change. */
 export type EditableKey = Exclude<keyof Method, 'role' | 'category' | 'venue'>
@@ -24,9 +24,6 @@ export interface RowValues {
 }
 
 type Decoder = (survey: Survey, cell: CellRead) => Array<{key: EditableKey; value?: Method[EditableKey]; reason?: string}>
-
-const optionalUrl = (cell: CellRead) => (cell.text === noValue ? null : cell.url ?? cell.text)
-const list = (text: string) => text.split(',').map((item) => item.trim()).filter((item) => item !== '')
 
 /** `Name [Authors, 2024]`, the name linked to the paper in the README's first column. */
 const methodCell: Decoder = (_survey, cell) => {
@@ -63,7 +60,7 @@ const decoders = new Map<string, Decoder>([
   ['Method', methodCell],
   // Table 1 names each method in its Citation column: `AGILE [Feng et al., 2024]`.
   ['Citation', (survey, cell) => (/\]$/.test(cell.text) ? methodCell(survey, cell) : citation(cell.text))],
-  ['Model(s)', (_survey, cell) => [{key: 'models', value: list(cell.text)}]],
+  ['Model(s)', (_survey, cell) => [{key: 'models', value: splitCommaList(cell.text)}]],
   ...symbolAttributes.map((attribute): [string, Decoder] => [vocabularyColumns[attribute.vocabulary], symbols(attribute)]),
   ['Code', (_survey, cell) => [{key: 'code', value: optionalUrl(cell)}]],
   ['Paper', (_survey, cell) => [{key: 'paper', value: optionalUrl(cell)}]]

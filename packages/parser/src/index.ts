@@ -3,5 +3,6 @@ export {fileContext, type FileContext, type Place, type SourceMap} from './conte
 export {parseMethodsFile, type MethodRead, type MethodsContext} from './content/methods-file.js'
 export {messageSource, quoteList, reportError, type ParseRuleId} from './diagnostics.js'
 export {parseMarkdown} from './markdown.js'
-export {lookupTerm, splitList} from './symbols.js'
+export {optionalUrl} from './content/values.js'
+export {lookupTerm, splitCommaList, splitList} from './symbols.js'
 export {readCell, readTable, readTables, type CellRead, type RowRead, type TableRead} from './tables.js'

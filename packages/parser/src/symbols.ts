@@ -8,9 +8,14 @@ import {findTerm, type Term, type Vocabulary} from '@fmrl/model'
 export function splitList(text: string): string[] {
   return text
     .split(/(\$[^$]*\$)/)
-    .flatMap((part) => (part.startsWith('$') && part.endsWith('$') && part.length > 1 ? splitMath(part.slice(1, -1)) : part.split(',')))
+    .flatMap((part) => (part.startsWith('$') && part.endsWith('$') && part.length > 1 ? splitMath(part.slice(1, -1)) : splitCommaList(part)))
     .map((item) => item.trim())
     .filter((item) => item !== '')
+}
+
+/** Split a plain comma-separated list (`GPT-3, GPT-4`) into trimmed, non-empty items. */
+export function splitCommaList(text: string): string[] {
+  return text.split(',').map((item) => item.trim()).filter((item) => item !== '')
 }
 
 function splitMath(math: string): string[] {

@@ -1,4 +1,5 @@
 import {methodColumns, parseCitation, formatCitation, type Method, type Vocabulary, type VocabularyId} from '@fmrl/model'
+import {splitCommaList} from '@fmrl/parser'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {lintData} from '../data.js'
@@ -44,7 +45,7 @@ function rowValue(row: MethodRow, attribute: Attribute, vocabularies: readonly V
     const url = cell.url ?? (/^https?:\/\//.test(cell.text) ? cell.text : undefined)
     return url ? {key: urlKey(url), shown: url} : {key: 'some', shown: cell.text}
   }
-  if (attribute === 'models') return setValue(cell.text.split(',').map((model) => model.trim()).filter(Boolean))
+  if (attribute === 'models') return setValue(splitCommaList(cell.text))
   const vocabulary = vocabularies.find((candidate) => candidate.id === attribute)
   const items = cellItems(cell.text, attribute as VocabularyId).map((item) => {
     const read = vocabulary && readItem(vocabulary, item, () => undefined)

@@ -1,5 +1,6 @@
 import {noValue} from '@fmrl/model'
 import {reportError} from '../diagnostics.js'
+import {splitCommaList} from '../symbols.js'
 import type {CellRead} from '../tables.js'
 import type {FileContext} from './context.js'
 
@@ -16,7 +17,7 @@ export function optionalUrl(cell: CellRead): string | null {
 
 /** A comma-separated list of plain values. */
 export function textList(cell: CellRead): string[] {
-  return cell.text.split(',').map((item) => item.trim()).filter((item) => item !== '')
+  return splitCommaList(cell.text)
 }
 
 /** An integer cell; reports and returns undefined when it is not one. */
