@@ -6,7 +6,8 @@ import {VFile} from 'vfile'
 export async function readContentFiles(root: string, directory: string): Promise<VFile[]> {
   const entries = await readdir(join(root, directory), {recursive: true, withFileTypes: true})
   const paths = entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    // A content file replaced by a symbolic link is still content: reading it follows the link.
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.md'))
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort()
   return Promise.all(paths.map(async (path) => new VFile({path, value: await readFile(join(root, path), 'utf8')})))

@@ -1,6 +1,6 @@
 import {relative} from 'node:path'
 import {Command, CommanderError} from 'commander'
-import type {AddFields} from './add-method.js'
+import type {MethodFields} from '@fmrl/parser'
 import {addCommand, addFlags} from './commands/add.js'
 import {buildCommand} from './commands/build.js'
 import {checkCommand} from './commands/check.js'
@@ -43,7 +43,7 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     .description('append a method to content/methods/<role>.md in canonical form, check it, then rebuild; on a terminal, asks for missing fields')
     .addHelpText('after', '\nExit codes: 0 added and rebuilt; 1 duplicate, content or lint errors; 2 missing or invalid flags. Nothing is written unless it exits 0.')
   for (const [flag, what] of addFlags) add.option(`${flag} <value>`, what)
-  add.action(async (fields: AddFields) => {
+  add.action(async (fields: MethodFields) => {
     code = await addCommand({...program.opts<{root: string; content: string}>(), fields, ask: process.stdin.isTTY && process.stdout.isTTY ? await loadAsker() : undefined, runCommand: (args) => main(args, io, cwd)}, io)
   })
   program

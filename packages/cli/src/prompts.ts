@@ -1,5 +1,5 @@
 import {formatCitation, parseCitation, symbolAttributes, vocabularyColumns, type Survey, type SymbolAttribute} from '@fmrl/model'
-import type {AddFields} from './add-method.js'
+import type {MethodFields} from '@fmrl/parser'
 
 interface Choice {
   name: string
@@ -17,8 +17,8 @@ export interface Asker {
 const required = (value: string) => value.trim() !== '' || 'Expected a value'
 
 /** Ask for every field the flags did not give, with choices from the taxonomy and the vocabularies. */
-export async function askFields(survey: Survey, given: AddFields, ask: Asker): Promise<AddFields> {
-  const fields: AddFields = {...given}
+export async function askFields(survey: Survey, given: MethodFields, ask: Asker): Promise<MethodFields> {
+  const fields: MethodFields = {...given}
   fields.role ??= await ask.select({message: 'Role', choices: survey.taxonomy.map((role) => ({name: role.name, value: role.id, description: role.description}))})
   const role = survey.taxonomy.find((candidate) => candidate.id === fields.role || candidate.name === fields.role)
   fields.category ??= await ask.select({

@@ -98,13 +98,13 @@ describe('fmrl add', {timeout: 30_000}, () => {
       err: [
         'fmrl add: Unexpected category `comprehensive` for --category, expected one of `parametric`, `non-parametric` (the categories of `agent`)',
         'fmrl add: Unexpected symbol `yes` for --ft, expected one of `✓`, `✓*`, `×`; add it to content/legend.md to allow it',
-        'fmrl add: Unexpected --code `github.com/x`, expected an http(s) URL or `-`'
+        'fmrl add: Unexpected `github.com/x` for --code, expected an http(s) URL'
       ].join('\n')
     })
     expect(await run(['add', '--name', 'X'], root)).toEqual({
       code: 2,
       out: '',
-      err: 'fmrl add: Unexpected missing `--role`, `--category`, `--citation`, `--models`, `--ft`, `--fm-roles`, `--rl-agent`, `--rl-task`, `--rl-setting`, `--rl-roles`, `--metrics`, expected a value for each (or run `fmrl add` on a terminal to be asked)'
+      err: 'fmrl add: Unexpected method without `--role`, `--category`, `--citation`, `--models`, `--ft`, `--fm-roles`, `--rl-agent`, `--rl-task`, `--rl-setting`, `--rl-roles`, `--metrics`, expected a value for each (or run `fmrl add` on a terminal to be asked)'
     })
   })
 

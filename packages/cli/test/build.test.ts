@@ -25,7 +25,7 @@ describe('fmrl build', () => {
       code: 1,
       out: '',
       err: [
-        'content/methods/agent.md:7:51: error: Unexpected symbol `yes` in column `FT`, expected one of `✓`, `✓*`, `×`; add it to content/legend.md to allow it (unknown-symbol)',
+        'content/methods/agent.md:7:53: error: Unexpected symbol `yes` in column `FT`, expected one of `✓`, `✓*`, `×`; add it to content/legend.md to allow it (no-unknown-symbol)',
         '1 error, 0 warnings',
         'Nothing was written: fix content/ and run the build again.'
       ].join('\n')

@@ -118,7 +118,7 @@ describe('fmrl check', {timeout: 30_000}, () => {
       code: 1,
       out: '',
       err: [
-        `README.md:${row.line}:${row.text.indexOf('| ✓\\* |') + 1}: Unexpected symbol \`yes\` in column \`FT\`, expected one of \`✓\`, \`✓*\`, \`×\`; edit content/methods/agent.md:7:51 instead`,
+        `README.md:${row.line}:${row.text.indexOf('| ✓\\* |') + 1}: Unexpected symbol \`yes\` in column \`FT\`, expected one of \`✓\`, \`✓*\`, \`×\`; add it to content/legend.md to allow it; edit content/methods/agent.md:7:51 instead`,
         'Nothing was adopted: fix these cells, or make the change in content/ and run `pnpm build`.'
       ].join('\n')
     })
@@ -149,7 +149,7 @@ describe('fmrl check', {timeout: 30_000}, () => {
       code: 1,
       out: '',
       err: [
-        'content/methods/agent.md:7:51: error: Unexpected symbol `yes` in column `FT`, expected one of `✓`, `✓*`, `×`; add it to content/legend.md to allow it (unknown-symbol)',
+        'content/methods/agent.md:7:53: error: Unexpected symbol `yes` in column `FT`, expected one of `✓`, `✓*`, `×`; add it to content/legend.md to allow it (no-unknown-symbol)',
         '1 error, 0 warnings',
         'Nothing was checked: fix content/ first.'
       ].join('\n')

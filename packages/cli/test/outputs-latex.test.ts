@@ -39,8 +39,9 @@ function hostileSurvey(): Survey {
         name: hostileNames[index]!,
         models: ['\\input{canary}', 'x_y^z & \\catcode`\\@=11'],
         citation: {...method.citation, authors: '{O\'Brien} & $mith'},
-        code: 'https://example.org/\\input{canary}/a%20b?q=1&r=_~^$#top',
-        paper: 'https://example.org/é {x}'
+        // The model admits URLs as Markdown readers give them back: percent-encoded but for `%`, `#`, `&`, `$`, `~`, `_`.
+        code: 'https://example.org/%5Cinput%7Bcanary%7D/a%20b?q=1&r=_~$#top',
+        paper: 'https://example.org/%C3%A9%20%7Bx%7D'
       }
     : method))
   const taxonomy = survey.taxonomy.map((role, index) => (index === 0

@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {findTerm, type Survey, type VocabularyId} from '@fmrl/model'
-import {lookupTerm, parseContent, parseMarkdown, readTables, splitList, type RowRead, type TableRead} from '@fmrl/parser'
+import {findTerm, lookupTerm, splitSymbolList, type Survey, type VocabularyId} from '@fmrl/model'
+import {parseContent, parseMarkdown, readTables, type RowRead, type TableRead} from '@fmrl/parser'
 import {describe, expect, test} from 'vitest'
 import {readContentFiles} from '../src/content-files.js'
 import {repositoryRoot} from './helpers.js'
@@ -34,7 +34,7 @@ const vocabulary = (survey: Survey, id: VocabularyId) => survey.vocabularies.fin
 
 /** A symbol cell in any notation (`$\pi_l$`, `✓\*`) back to its plain symbols (`π_l`, `✓*`). */
 function symbols(text: string, id: VocabularyId): string[] {
-  return splitList(text).map((item) => lookupTerm(vocabulary(survey, id), item)?.symbol ?? item)
+  return splitSymbolList(text).map((item) => lookupTerm(vocabulary(survey, id), item)?.symbol ?? item)
 }
 
 /** The `role/category` group of a table, from the headings it sits under. */

@@ -1,4 +1,4 @@
-import type {Method} from './method.js'
+import {citedNameColumn, methodColumns, methodViews, type ColumnKey} from './method-columns.js'
 import type {VocabularyId} from './vocabulary.js'
 
 /** A method attribute that is a symbol (or list of symbols) from a vocabulary. */
@@ -8,47 +8,18 @@ export interface SymbolAttribute {
   list: boolean
 }
 
-export const symbolAttributes: readonly SymbolAttribute[] = [
-  {key: 'ft', vocabulary: 'ft', list: false},
-  {key: 'fmRoles', vocabulary: 'fmRole', list: true},
-  {key: 'rlAgent', vocabulary: 'rlAgent', list: false},
-  {key: 'rlTask', vocabulary: 'rlTask', list: false},
-  {key: 'rlSetting', vocabulary: 'rlSetting', list: false},
-  {key: 'rlRoles', vocabulary: 'rlRole', list: true},
-  {key: 'metrics', vocabulary: 'metric', list: true}
-]
+/** The symbol columns, in Table 1 order: a view of the method columns. */
+export const symbolAttributes: readonly SymbolAttribute[] = methodColumns.flatMap((column) =>
+  column.vocabulary ? [{key: column.key as SymbolAttribute['key'], vocabulary: column.vocabulary, list: column.list}] : []
+)
 
-/** The ten attributes of the paper's Table 1, in its column order. */
-export const table1Attributes = [
-  'citation',
-  'models',
-  'ft',
-  'fmRoles',
-  'rlAgent',
-  'rlTask',
-  'rlSetting',
-  'rlRoles',
-  'metrics',
-  'code'
-] as const satisfies ReadonlyArray<keyof Method>
-export type Table1Attribute = (typeof table1Attributes)[number]
+/** The header of each vocabulary's column, in Table 1 order: a view of the method columns. */
+export const vocabularyColumns = Object.fromEntries(
+  methodColumns.flatMap((column) => (column.vocabulary ? [[column.vocabulary, column.header]] : []))
+) as Readonly<Record<VocabularyId, string>>
 
-/** Every attribute a method row in content/ carries, with its column header there. */
-export const methodColumns = [
-  {key: 'name', header: 'Method'},
-  {key: 'citation', header: 'Citation'},
-  {key: 'models', header: 'Model(s)'},
-  {key: 'ft', header: 'FT'},
-  {key: 'fmRoles', header: 'FM Role'},
-  {key: 'rlAgent', header: 'RL Agent'},
-  {key: 'rlTask', header: 'RL Task'},
-  {key: 'rlSetting', header: 'RL Setting'},
-  {key: 'rlRoles', header: 'RL Role'},
-  {key: 'metrics', header: 'Metrics'},
-  {key: 'code', header: 'Code'},
-  {key: 'paper', header: 'Paper'}
-] as const satisfies ReadonlyArray<{key: keyof Method; header: string}>
-export type MethodColumnKey = (typeof methodColumns)[number]['key']
+/** The attributes of the paper's Table 1, in its column order (its first column names and cites each method). */
+export const table1Attributes: readonly ColumnKey[] = methodViews.table1.map((entry) => (entry.column === citedNameColumn ? 'citation' : entry.column.key))
 
-/** The placeholder the paper prints for an absent code link. */
-export const noValue = '-'
+/** The attribute keys of a method row in content/. */
+export type MethodColumnKey = ColumnKey

@@ -1,17 +1,19 @@
 import {z} from 'zod'
-import {Citation, Method, Url} from './method.js'
+import {Citation, Method, Url, Year} from './method.js'
+import {Environment, ReadingEntry, RelatedList} from './reading-list.js'
+import {CellString} from './text.js'
 import {Role} from './taxonomy.js'
 import {Vocabulary} from './vocabulary.js'
 
 export const Affiliation = z.object({
   id: z.number().int().positive(),
-  name: z.string().min(1),
-  short: z.string().optional()
+  name: CellString,
+  short: CellString.optional()
 })
 export type Affiliation = z.infer<typeof Affiliation>
 
 export const Author = z.object({
-  name: z.string().min(1),
+  name: CellString,
   affiliations: z.array(z.number().int().positive()).min(1),
   equalContribution: z.boolean()
 })
@@ -20,18 +22,18 @@ export type Author = z.infer<typeof Author>
 export const Reference = z
   .object({
     citation: Citation,
-    authors: z.string().min(1).meta({description: 'As the reference list prints them: Ethan A. Brooks, Logan Walls, et al.'}),
-    title: z.string().min(1),
-    venue: z.string().min(1)
+    authors: CellString.meta({description: 'As the reference list prints them: Ethan A. Brooks, Logan Walls, et al.'}),
+    title: CellString,
+    venue: CellString
   })
   .meta({description: 'One entry of the paper\'s reference list'})
 export type Reference = z.infer<typeof Reference>
 
 export const Dataset = z.object({
-  name: z.string().min(1),
-  year: z.number().int(),
-  domain: z.string().min(1),
-  modality: z.string().min(1),
+  name: CellString,
+  year: Year,
+  domain: CellString,
+  modality: CellString,
   url: Url
 })
 export type Dataset = z.infer<typeof Dataset>
@@ -42,15 +44,15 @@ export type SectionId = z.infer<typeof SectionId>
 export const Section = z
   .object({
     id: SectionId,
-    title: z.string().min(1).meta({description: 'Heading text, emoji included'}),
+    title: CellString.meta({description: 'Heading text, emoji included'}),
     markdown: z.string().meta({description: 'The body as Markdown'})
   })
   .meta({description: 'A prose section of the README'})
 export type Section = z.infer<typeof Section>
 
 export const Metadata = z.object({
-  title: z.string().min(1).meta({description: 'The survey paper\'s title'}),
-  list: z.string().min(1).meta({description: 'The awesome list\'s title'}),
+  title: CellString.meta({description: 'The survey paper\'s title'}),
+  list: CellString.meta({description: 'The awesome list\'s title'}),
   arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/, 'Expected a new-style arXiv id such as 2502.15214'),
   lastUpdate: z.iso.date(),
   authors: z.array(Author).min(1),
@@ -67,7 +69,10 @@ export const Survey = z
     methods: z.array(Method),
     datasets: z.array(Dataset),
     references: z.array(Reference),
-    sections: z.array(Section)
+    sections: z.array(Section),
+    relatedLists: z.array(RelatedList),
+    readingList: z.array(ReadingEntry),
+    environments: z.array(Environment)
   })
   .meta({
     title: 'Survey',

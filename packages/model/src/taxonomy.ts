@@ -1,4 +1,5 @@
 import {z} from 'zod'
+import {CellString} from './text.js'
 
 /** The three roles of the survey's taxonomy. */
 export const RoleId = z.enum(['agent', 'planner', 'reward'])
@@ -8,16 +9,16 @@ const slug = z.string().regex(/^[a-z][a-z\d]*(?:-[a-z\d]+)*$/, 'Expected a kebab
 
 export const Category = z.object({
   id: slug.meta({description: 'Kebab-case id, for example non-parametric'}),
-  name: z.string().min(1),
-  description: z.string().min(1)
+  name: CellString,
+  description: CellString
 })
 export type Category = z.infer<typeof Category>
 
 export const Role = z.object({
   id: RoleId,
-  name: z.string().min(1).meta({description: 'For example LLM/VLM as Agent'}),
-  emoji: z.string().optional(),
-  description: z.string().min(1),
+  name: CellString.meta({description: 'For example LLM/VLM as Agent'}),
+  emoji: CellString.optional(),
+  description: CellString,
   categories: z.array(Category).min(1)
 })
 export type Role = z.infer<typeof Role>

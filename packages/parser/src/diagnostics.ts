@@ -14,11 +14,13 @@ export type ParseRuleId =
   | 'missing-column'
   | 'missing-cell'
   | 'extra-cell'
-  | 'unknown-symbol'
+  | 'no-unknown-symbol'
   | 'invalid-value'
   | 'unknown-citation'
-  | 'duplicate-entry'
+  | 'no-duplicate-method'
+  | 'no-duplicate-entry'
   | 'missing-section'
+  | 'unexpected-content'
 
 /** Report an error on `file` at `at`; errors stop a build. */
 export function reportError(file: VFile, at: Node | Position | undefined, reason: string, ruleId: ParseRuleId): VFileMessage {

@@ -7,6 +7,8 @@ export interface CellRead {
   node: TableCell
   /** The first link's target, when the cell holds a link. */
   url: string | undefined
+  /** Every link of the cell, in order, with its text: what the column codec reads. */
+  links: Array<{url: string; text: string}>
 }
 
 export interface RowRead {
@@ -61,7 +63,8 @@ export function readTable(table: Table, headings: Array<string | undefined> = []
 
 /** Read a cell: inline math keeps its `$…$`, a link reads as its text unless it is a bare URL. */
 export function readCell(cell: TableCell): CellRead {
-  return {text: phrasingText(cell.children).trim(), node: cell, url: firstUrl(cell.children)}
+  const links = cellLinks(cell.children)
+  return {text: phrasingText(cell.children).trim(), node: cell, url: links[0]?.url, links}
 }
 
 function phrasingText(nodes: PhrasingContent[]): string {
@@ -74,14 +77,10 @@ function phrasingText(nodes: PhrasingContent[]): string {
   }).join('')
 }
 
-function firstUrl(nodes: PhrasingContent[]): string | undefined {
-  for (const node of nodes) {
-    if (node.type === 'link') return node.url
-    if ('children' in node) {
-      const url = firstUrl(node.children as PhrasingContent[])
-      if (url) return url
-    }
-  }
-  return undefined
+function cellLinks(nodes: PhrasingContent[]): Array<{url: string; text: string}> {
+  return nodes.flatMap((node) => {
+    if (node.type === 'link') return [{url: node.url, text: phrasingText(node.children).trim()}]
+    return 'children' in node ? cellLinks(node.children as PhrasingContent[]) : []
+  })
 }
 

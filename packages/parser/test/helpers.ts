@@ -17,7 +17,7 @@ export function contentFiles(): VFile[] {
 /** Every message of `files` as `path:line:column-line:column: reason (rule-id)`. */
 export function messages(files: VFile[]): string[] {
   return files.flatMap((file) =>
-    file.messages.map((message) => {
+    [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)).map((message) => {
       const place = message.place && 'start' in message.place ? message.place : undefined
       const range = place ? `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}` : `${message.line ?? 0}:${message.column ?? 0}`
       return `${file.path}:${range}: ${message.reason} (${message.ruleId})`

@@ -4,7 +4,8 @@ import {renderTable1Latex} from './latex/table1.js'
 import {toMarkdown} from './markdown.js'
 import {renderReadme} from './readme/readme.js'
 import {renderRolePage} from './tables/role-page.js'
-import {renderTable1, rolePagePath} from './tables/table1.js'
+import {rolePagePath} from './shared/survey.js'
+import {renderTable1} from './tables/table1.js'
 
 /** A generated file: its path from the repository root and its exact bytes as text. */
 export interface Output {

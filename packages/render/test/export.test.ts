@@ -39,7 +39,7 @@ describe('export/', () => {
     const broken = structuredClone(survey) as unknown as {methods: Array<Record<string, unknown>>}
     broken.methods[0]!.ft = 42
     delete broken.methods[1]!.models
-    broken.methods[2]!.code = 'not a url'
+    broken.methods[2]!.code = 'not-a-url'
     expect(validate(broken)).toBe(false)
     expect(validate.errors).toEqual([
       {instancePath: '/methods/0/ft', schemaPath: '#/properties/methods/items/properties/ft/type', keyword: 'type', params: {type: 'string'}, message: 'must be string'},

@@ -1,12 +1,10 @@
 import {resolve} from 'node:path'
 import {isDeepStrictEqual} from 'node:util'
 import {formatCitation, type Method, type Reference, type Survey} from '@fmrl/model'
-import {parseContent} from '@fmrl/parser'
-import {renderContent, toMarkdown, type Output} from '@fmrl/render'
+import {findDuplicateMethod, parseContent, parseMethodFields, type MethodFields} from '@fmrl/parser'
+import {appendMethodRow, insertReferenceRow, renderContent, toMarkdown, type Output} from '@fmrl/render'
 import {VFile} from 'vfile'
-import {findDuplicate, methodFromFields, type AddFields} from '../add-method.js'
 import {renderOrReport} from '../build.js'
-import {appendMethodRow, insertReferenceRow} from '../content-rows.js'
 import type {RunCommand} from '../hook.js'
 import {exitCodes, type Io} from '../io.js'
 import {askFields, type Asker} from '../prompts.js'
@@ -38,7 +36,7 @@ export const addFlags: ReadonlyArray<readonly [string, string]> = [
 export interface AddOptions {
   root: string
   content: string
-  fields: AddFields
+  fields: MethodFields
   /** Set on a terminal: ask for the fields the flags did not give. */
   ask?: Asker | undefined
   /** Runs `fmrl lint` on the changed files; without it (tests of the prompts), lint is skipped. */
@@ -55,12 +53,12 @@ export async function addCommand(options: AddOptions, io: Io): Promise<number> {
   if (!rendered) return exitCodes.problems
   const {survey, sources, files} = rendered
   const fields = options.ask ? await askFields(survey, options.fields, options.ask) : options.fields
-  const read = methodFromFields(survey, fields)
+  const read = parseMethodFields(survey, fields)
   if (!read.method) {
     for (const problem of read.problems) io.err(`fmrl add: ${problem}`)
     return exitCodes.usage
   }
-  const duplicate = findDuplicate(survey, sources, read.method)
+  const duplicate = findDuplicateMethod(survey, sources, read.method)
   if (duplicate) {
     io.err(`fmrl add: ${duplicate}`)
     return exitCodes.problems
@@ -93,7 +91,7 @@ function changedFiles(survey: Survey, files: readonly VFile[], content: string, 
   const updated: Survey = {...survey, methods: [...survey.methods, method], references: reference ? [...survey.references, reference] : survey.references}
   // Without a table to append to (an empty category), the whole file is rendered canonically instead.
   const canonical = (path: string) => toMarkdown(renderContent(updated).find((file) => `${content}/${file.path}` === path)!.tree, {aligned: false})
-  const changed: Output[] = [{path: methodsPath, content: appendMethodRow(text(methodsPath), category.name, method) ?? canonical(methodsPath)}]
+  const changed: Output[] = [{path: methodsPath, content: appendMethodRow(text(methodsPath), category.name, updated, method) ?? canonical(methodsPath)}]
   if (reference) {
     const referencesPath = `${content}/references.md`
     changed.push({path: referencesPath, content: insertReferenceRow(text(referencesPath), reference) ?? canonical(referencesPath)})

@@ -1,10 +1,10 @@
-import {adoptEdits} from '../adopt.js'
+import type {Survey} from '@fmrl/model'
+import {adoptHandEdits, attributeLabel, editedOutsideTables, findHandEdits, formatValue, type EditProblem, type HandEdit, type OutputPlace, type SourceMap} from '@fmrl/parser'
+import {renderContent, toMarkdown, type Output} from '@fmrl/render'
 import {renderOrReport, type Rendered} from '../build.js'
-import {editedOutsideTables, findHandEdits, type EditProblem, type HandEdit, type OutputPlace} from '../check-edits.js'
 import {findStale, formatStaleDiff, type StaleOutput} from '../check-stale.js'
 import {readCommitted} from '../git.js'
 import {exitCodes, type Io} from '../io.js'
-import {attributeLabel, formatValue} from '../method-cells.js'
 import {writeOutput} from '../write.js'
 import {buildCommand} from './build.js'
 
@@ -51,7 +51,7 @@ async function findAllHandEdits(root: string, rendered: Checked, stale: readonly
     if (committed === file.disk) continue
     found.handEdited.push(file)
     const markdown = file.output.path.endsWith('.md')
-    if (!markdown || editedOutsideTables(file.output.content, file.disk)) found.outside.push(file)
+    if (!markdown || editedOutsideTables(file.output.path, file.output.content, file.disk)) found.outside.push(file)
     if (!markdown) continue
     const {edits, problems} = findHandEdits(rendered.survey, file.output.path, file.output.content, file.disk, committed)
     found.edits.push(...edits)
@@ -106,4 +106,18 @@ async function adopt(options: CheckOptions, io: Io, rendered: Checked, found: Fo
   }
   for (const file of adoption.files) io.out(`${file.path}: ${await writeOutput(options.root, file)}`)
   return buildCommand(options, io)
+}
+
+/** Apply the hand edits to the model and render the content files that hold the edited methods (content/ stays canonical, so only those rows change). */
+function adoptEdits(survey: Survey, sources: SourceMap, edits: readonly HandEdit[], contentDirectory: string): {survey: Survey | undefined; files: Output[]; problems: string[]} {
+  const adopted = adoptHandEdits(survey, edits)
+  if (!adopted.survey) return {survey: undefined, files: [], problems: adopted.problems}
+  const files = new Set(edits.map((edit) => sources.get(`/methods/${edit.method}/name`)!.file))
+  return {
+    survey: adopted.survey,
+    files: renderContent(adopted.survey)
+      .map(({path, tree}) => ({path: `${contentDirectory}/${path}`, content: toMarkdown(tree, {aligned: false})}))
+      .filter((file) => files.has(file.path)),
+    problems: []
+  }
 }

@@ -1,5 +1,4 @@
-import {methodColumns, parseCitation, formatCitation, type Method, type Vocabulary, type VocabularyId} from '@fmrl/model'
-import {splitCommaList} from '@fmrl/parser'
+import {methodColumns, parseCitation, formatCitation, splitList, type Method, type Vocabulary, type VocabularyId} from '@fmrl/model'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {lintData} from '../data.js'
@@ -45,7 +44,7 @@ function rowValue(row: MethodRow, attribute: Attribute, vocabularies: readonly V
     const url = cell.url ?? (/^https?:\/\//.test(cell.text) ? cell.text : undefined)
     return url ? {key: urlKey(url), shown: url} : {key: 'some', shown: cell.text}
   }
-  if (attribute === 'models') return setValue(splitCommaList(cell.text))
+  if (attribute === 'models') return setValue(splitList(cell.text))
   const vocabulary = vocabularies.find((candidate) => candidate.id === attribute)
   const items = cellItems(cell.text, attribute as VocabularyId).map((item) => {
     const read = vocabulary && readItem(vocabulary, item, () => undefined)

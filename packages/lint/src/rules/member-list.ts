@@ -1,5 +1,5 @@
 import type {Heading, Nodes, Root, RootContent} from 'mdast'
-import {splitCommaList} from '@fmrl/parser'
+import {splitList} from '@fmrl/model'
 import {toString} from 'mdast-util-to-string'
 import {repairMojibake} from '../mojibake.js'
 import {createRule, report} from '../rule.js'
@@ -23,7 +23,7 @@ function memberList(line: LabelledLine): MemberList | undefined {
   const rest = labelText.endsWith(':') ? `:${line.rest}` : line.rest
   const match = listShape.exec(repairMojibake(rest))
   if (!match) return undefined
-  const members = splitCommaList(match[2]!)
+  const members = splitList(match[2]!)
   if (members.length === 0) return undefined
   return {line, label: labelText.replace(/:$/, ''), count: match[1] === undefined ? undefined : Number(match[1]), members}
 }

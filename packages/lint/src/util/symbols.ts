@@ -1,5 +1,4 @@
-import {symbolAttributes, type Term, type Vocabulary, type VocabularyId} from '@fmrl/model'
-import {splitList} from '@fmrl/parser'
+import {lookupVariant, splitSymbolList, symbolAttributes, type Term, type Vocabulary, type VocabularyId} from '@fmrl/model'
 import {repairMojibake} from '../mojibake.js'
 
 /** How one item of a symbol cell reads against its vocabulary. */
@@ -7,15 +6,6 @@ export type SymbolItem =
   | {item: string; status: 'ok'; term: Term}
   | {item: string; status: 'variant'; term: Term}
   | {item: string; status: 'unknown'; suggestion: Term | undefined}
-
-// Spellings people use for the fine-tuning marks; each means one term for sure.
-const variants: Readonly<Partial<Record<VocabularyId, Readonly<Record<string, string>>>>> = {
-  ft: {
-    '✔': '✓', '✔️': '✓', '✅': '✓', '☑': '✓', '☑️': '✓', '✓️': '✓', yes: '✓', y: '✓', '\\checkmark': '✓', '$\\checkmark$': '✓',
-    '✔*': '✓*', '✅*': '✓*', '✓ *': '✓*', '\\checkmark*': '✓*', '$\\checkmark$*': '✓*',
-    '✗': '×', '✘': '×', '❌': '×', '✖': '×', '✖️': '×', x: '×', no: '×', '\\times': '×'
-  }
-}
 
 /** Whether an item is written in one of the term's own notations (plain symbol, Markdown, or math). */
 function writtenAs(term: Term, item: string): boolean {
@@ -29,12 +19,9 @@ function writtenAs(term: Term, item: string): boolean {
 export function readItem(vocabulary: Vocabulary, item: string, nearest: (value: string, candidates: string[]) => string | undefined): SymbolItem {
   const exact = vocabulary.terms.find((term) => writtenAs(term, item))
   if (exact) return {item, status: 'ok', term: exact}
-  const lowered = item.toLowerCase().replace(/\\\*/g, '*')
-  const variant = variants[vocabulary.id]?.[lowered] ?? variants[vocabulary.id]?.[item]
-  const term =
-    vocabulary.terms.find((candidate) => candidate.symbol === variant) ??
-    vocabulary.terms.find((candidate) => candidate.latex === item || candidate.symbol.toLowerCase() === lowered)
+  const term = lookupVariant(vocabulary, item)
   if (term) return {item, status: 'variant', term}
+  const lowered = item.toLowerCase().replace(/\\\*/g, '*')
   const symbol = nearest(lowered, vocabulary.terms.map((candidate) => candidate.symbol))
   return {item, status: 'unknown', suggestion: vocabulary.terms.find((candidate) => candidate.symbol === symbol)}
 }
@@ -47,5 +34,5 @@ export function isListColumn(id: VocabularyId): boolean {
 /** The items of a symbol cell, mojibake repaired (no-mojibake reports it), lists split in any notation. */
 export function cellItems(text: string, id: VocabularyId): string[] {
   const repaired = repairMojibake(text).trim()
-  return isListColumn(id) ? splitList(repaired) : repaired === '' ? [] : [repaired]
+  return isListColumn(id) ? splitSymbolList(repaired) : repaired === '' ? [] : [repaired]
 }

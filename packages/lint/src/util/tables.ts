@@ -85,10 +85,8 @@ export function methodRows(tables: readonly RoleTable[]): MethodRow[] {
   })
 }
 
-/** A name as compared for duplicates: case, accents, spaces and punctuation do not matter. */
-export function nameKey(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
-}
+// The one name key of fmrl, so that lint, `fmrl add` and the parser agree on what a duplicate is.
+export {nameKey} from '@fmrl/model'
 
 /** Whether a cell holds no value (`-`, `—`, `n/a`, empty). */
 export function isEmptyValue(text: string): boolean {

@@ -13,14 +13,16 @@ const normalize = (header: string) => header.toLowerCase().replace(/\s+/g, ' ').
 
 /**
  * Match a table's columns to `headers` by name (order and case do not matter) and check each row.
- * Reports unknown and missing columns, missing and extra cells; returns only the rows fit to read.
+ * Reports unknown and missing columns, rows with too many or too few cells, and (unless the columns
+ * read empty cells themselves, `emptyCells: 'allowed'`) empty cells; returns only the rows fit to read.
  */
-export function checkColumns(context: FileContext, table: TableRead, headers: readonly string[]): CheckedRow[] {
+export function checkColumns(context: FileContext, table: TableRead, headers: readonly string[], emptyCells: 'error' | 'allowed' = 'error'): CheckedRow[] {
   const byName = new Map(headers.map((header) => [normalize(header), header]))
   const written = new Map<string, string>()
   for (const cell of table.headers) {
     const header = byName.get(normalize(cell.text))
-    if (header) written.set(header, cell.text)
+    if (header && !written.has(header)) written.set(header, cell.text)
+    else if (header) reportError(context.file, cell.node, `Unexpected second column \`${cell.text}\`, expected each column once`, 'unknown-column')
     else reportError(context.file, cell.node, `Unexpected column \`${cell.text}\`, expected one of ${quoteList(headers)}`, 'unknown-column')
   }
   const missing = headers.filter((header) => !written.has(header))
@@ -28,13 +30,13 @@ export function checkColumns(context: FileContext, table: TableRead, headers: re
     reportError(context.file, table.node.children[0], `Unexpected table without column ${quoteList(missing)}, expected columns ${quoteList(headers)}`, 'missing-column')
     return []
   }
-  return table.rows.filter((row) => checkRow(context, row, headers, written)).map((row) => ({
+  return table.rows.filter((row) => checkRow(context, row, headers, written, emptyCells)).map((row) => ({
     row,
     cell: (header: string) => row.cells.get(written.get(header)!)!
   }))
 }
 
-function checkRow(context: FileContext, row: RowRead, headers: readonly string[], written: Map<string, string>): boolean {
+function checkRow(context: FileContext, row: RowRead, headers: readonly string[], written: Map<string, string>, emptyCells: 'error' | 'allowed'): boolean {
   let fit = true
   for (const extra of row.extra) {
     reportError(context.file, extra.node, `Unexpected extra cell \`${extra.text}\`, expected ${headers.length} cells; remove it or add a column`, 'extra-cell')
@@ -42,8 +44,11 @@ function checkRow(context: FileContext, row: RowRead, headers: readonly string[]
   }
   for (const header of headers) {
     const cell = row.cells.get(written.get(header)!)
-    if (!cell || cell.text === '') {
-      reportError(context.file, cell?.node ?? row.node, `Unexpected empty cell in column \`${header}\`, expected a value (write \`-\` where none is known)`, 'missing-cell')
+    if (!cell) {
+      reportError(context.file, row.node, `Unexpected row without a cell in column \`${header}\`, expected ${headers.length} cells (write \`-\` where no value is known)`, 'missing-cell')
+      fit = false
+    } else if (cell.text === '' && emptyCells === 'error') {
+      reportError(context.file, cell.node, `Unexpected empty cell in column \`${header}\`, expected a value (write \`-\` where none is known)`, 'missing-cell')
       fit = false
     }
   }

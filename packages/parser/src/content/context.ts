@@ -1,5 +1,7 @@
 import type {Root} from 'mdast'
+import type {Point} from 'unist'
 import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
 import {parseMarkdown} from '../markdown.js'
 
 /** Where each parsed value came from, keyed by its JSON pointer in the survey (`/methods/3/ft`). */
@@ -19,11 +21,23 @@ export interface FileContext {
   file: VFile
   tree: Root
   sources: SourceMap
+  /** The line and column of an offset into the file (the line index is built once per file). */
+  locate(offset: number): Point
 }
 
 /** Parse a content file's text into the context its parser works on. */
 export function fileContext(file: VFile, sources: SourceMap): FileContext {
-  return {file, tree: parseMarkdown(String(file.value)), sources}
+  let index: ReturnType<typeof location> | undefined
+  return {
+    file,
+    tree: parseMarkdown(String(file.value)),
+    sources,
+    locate(offset) {
+      index ??= location(file)
+      const point = index.toPoint(offset)
+      return point ? {line: point.line, column: point.column, offset} : {line: 1, column: 1, offset}
+    }
+  }
 }
 
 /** Record where the value at `pointer` came from. */

@@ -5,6 +5,7 @@ import {fileContext, type SourceMap} from './context.js'
 import {parseDatasetsFile} from './datasets-file.js'
 import {parseLegendFile} from './legend-file.js'
 import {parseMethodsFile, type MethodRead} from './methods-file.js'
+import {parseEnvironmentsFile, parseListsFile, parseReadingListFile} from './reading-list-file.js'
 import {parseReferencesFile} from './references-file.js'
 import {parseSectionFile} from './section-file.js'
 import {parseSurveyFile} from './survey-file.js'
@@ -18,9 +19,9 @@ export interface ContentRead {
 }
 
 /** The kind of a content file, from its path below content/. */
-export type ContentFileKind = 'survey' | 'taxonomy' | 'legend' | 'references' | 'datasets' | 'methods' | 'section'
+export type ContentFileKind = (typeof singles)[number] | 'methods' | 'section'
 
-const singles = ['survey', 'taxonomy', 'legend', 'references', 'datasets'] as const
+const singles = ['survey', 'taxonomy', 'legend', 'references', 'datasets', 'lists', 'reading-list', 'environments'] as const
 
 /** Tell a content file's kind from its path (`…/methods/agent.md` is a methods file). */
 export function contentFileKind(path: string): ContentFileKind | undefined {
@@ -45,6 +46,9 @@ export function parseContent(files: VFile[]): ContentRead {
     if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), file])
     else reportError(file, undefined, `Unexpected content file \`${file.path}\`, expected ${quoteList([...singles.map((kind) => `${kind}.md`), 'methods/<role>.md', 'sections/<section>.md'])}`, 'unknown-file')
   }
+  for (const kind of singles) {
+    for (const extra of byKind.get(kind)?.slice(1) ?? []) reportError(extra, undefined, `Unexpected second \`${kind}.md\` at \`${extra.path}\`, expected one`, 'unknown-file')
+  }
   const one = (kind: (typeof singles)[number]) => {
     const file = byKind.get(kind)?.[0]
     if (!file) reportError(first, undefined, `Unexpected content without \`${kind}.md\`, expected one`, 'missing-section')
@@ -60,8 +64,16 @@ export function parseContent(files: VFile[]): ContentRead {
   const references = referencesContext ? parseReferencesFile(referencesContext) : []
   const datasetsContext = one('datasets')
   const datasets = datasetsContext ? parseDatasetsFile(datasetsContext) : []
+  const listsContext = one('lists')
+  const relatedLists = listsContext ? parseListsFile(listsContext) : []
+  const readingContext = one('reading-list')
+  const readingList = readingContext ? parseReadingListFile(readingContext).map((read) => read.entry) : []
+  const environmentsContext = one('environments')
+  const environments = environmentsContext ? parseEnvironmentsFile(environmentsContext) : []
+  const methodFiles = byKind.get('methods') ?? []
+  checkMethodFiles(methodFiles, taxonomy, first)
   const methods = orderMethods(
-    (byKind.get('methods') ?? []).flatMap((file) => parseMethodsFile(fileContext(file, sources), {taxonomy, vocabularies}).map((read) => ({...read, file}))),
+    methodFiles.flatMap((file) => parseMethodsFile(fileContext(file, sources), {taxonomy, vocabularies}).map((read) => ({...read, file}))),
     taxonomy
   )
   const sections = (byKind.get('section') ?? []).flatMap((file) => readSection(file, sources))
@@ -70,9 +82,22 @@ export function parseContent(files: VFile[]): ContentRead {
     read.method.venue = venues.get(formatCitation(read.method.citation)) ?? null
     for (const [key, cell] of read.cells) recordCell(sources, read.file, `/methods/${index}/${key}`, cell.node)
   })
-  const candidate = {metadata, taxonomy, vocabularies, methods: methods.map((read) => read.method), datasets, references, sections: orderSections(sections)}
+  const candidate = {metadata, taxonomy, vocabularies, methods: methods.map((read) => read.method), datasets, references, sections: orderSections(sections), relatedLists, readingList, environments}
   const survey = validate(candidate, files, sources, first)
   return {survey: files.some((file) => file.messages.some((message) => message.fatal)) ? undefined : survey, sources}
+}
+
+/** One methods file per role, named by its id: a missing one would lose the role's methods without a word. */
+function checkMethodFiles(files: readonly VFile[], taxonomy: readonly Role[], first: VFile): void {
+  const roleOf = (file: VFile) => file.path.split('/').pop()?.replace(/\.md$/, '')
+  for (const file of files) {
+    if (!taxonomy.some((role) => role.id === roleOf(file))) {
+      reportError(file, undefined, `Unexpected methods file \`${file.path}\`, expected one named by a role id: ${quoteList(taxonomy.map((role) => `methods/${role.id}.md`))}`, 'unknown-file')
+    }
+  }
+  for (const role of taxonomy) {
+    if (!files.some((file) => roleOf(file) === role.id)) reportError(first, undefined, `Unexpected content without \`methods/${role.id}.md\`, expected one methods file per role`, 'missing-section')
+  }
 }
 
 function readSection(file: VFile, sources: SourceMap): Section[] {
@@ -109,7 +134,7 @@ function recordCell(sources: SourceMap, file: VFile, pointer: string, node: {pos
 function validate(candidate: unknown, files: VFile[], sources: SourceMap, first: VFile): Survey | undefined {
   const parsed = Survey.safeParse(candidate)
   const problems: Array<{path: PropertyKey[]; message: string; ruleId: ParseRuleId}> = parsed.success
-    ? checkSurvey(parsed.data).map((issue) => ({...issue, ruleId: issue.path.includes('citation') ? 'unknown-citation' : 'invalid-value'}))
+    ? checkSurvey(parsed.data).map((issue) => ({...issue, ruleId: (issue.ruleId ?? 'invalid-value') as ParseRuleId}))
     : parsed.error.issues.map((issue) => ({path: issue.path, message: `Unexpected value at \`${issue.path.join('.')}\`: ${issue.message}`, ruleId: 'invalid-value'}))
   for (const problem of problems) {
     const place = findPlace(sources, problem.path)

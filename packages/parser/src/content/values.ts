@@ -1,23 +1,11 @@
 import {noValue} from '@fmrl/model'
 import {reportError} from '../diagnostics.js'
-import {splitCommaList} from '../symbols.js'
 import type {CellRead} from '../tables.js'
 import type {FileContext} from './context.js'
 
 /** A cell's text, or null for the `-` placeholder. */
 export function optionalText(cell: CellRead): string | null {
   return cell.text === noValue ? null : cell.text
-}
-
-/** A cell's link target (or bare URL), or null for `-`. */
-export function optionalUrl(cell: CellRead): string | null {
-  if (cell.text === noValue) return null
-  return cell.url ?? cell.text
-}
-
-/** A comma-separated list of plain values. */
-export function textList(cell: CellRead): string[] {
-  return splitCommaList(cell.text)
 }
 
 /** An integer cell; reports and returns undefined when it is not one. */

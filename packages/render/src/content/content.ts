@@ -1,7 +1,8 @@
-import {formatCitation, methodColumns, noValue, vocabularyColumns, type Method, type Role, type Survey, type Term} from '@fmrl/model'
+import {datasetColumns, environmentColumns, formatCitation, noValue, readingEntryColumns, relatedListColumns, vocabularyColumns, type Method, type Role, type Survey, type Term} from '@fmrl/model'
 import type {PhrasingContent, Root, RootContent} from 'mdast'
 import {fromMarkdown} from '../markdown.js'
-import {code, heading, link, paragraph, table, text} from '../nodes.js'
+import {code, heading, paragraph, table, text} from '../nodes.js'
+import {entryTable, methodCells, methodTable} from '../shared/cells.js'
 import {notation} from '../symbols.js'
 
 /** One content file in canonical form: its path below content/ and its tree. */
@@ -13,7 +14,6 @@ export interface ContentFileTree {
 const root = (...children: RootContent[]): Root => ({type: 'root', children})
 const cell = (value: string): PhrasingContent[] => [text(value)]
 const optional = (value: string | null | undefined): PhrasingContent[] => cell(value ?? noValue)
-const url = (value: string | null): PhrasingContent[] => (value ? [link(value, text(value))] : cell(noValue))
 
 /** The survey as content/ files in canonical form: what `fmrl add` appends and round-trips compare. */
 export function renderContent(survey: Survey): ContentFileTree[] {
@@ -23,6 +23,9 @@ export function renderContent(survey: Survey): ContentFileTree[] {
     {path: 'legend.md', tree: renderLegendFile(survey)},
     {path: 'references.md', tree: renderReferencesFile(survey)},
     {path: 'datasets.md', tree: renderDatasetsFile(survey)},
+    {path: 'lists.md', tree: root(heading(1, text('Related lists')), entryTable(relatedListColumns, survey.relatedLists, 'content'))},
+    {path: 'reading-list.md', tree: renderReadingListFile(survey)},
+    {path: 'environments.md', tree: root(heading(1, text('Environments')), entryTable(environmentColumns, survey.environments, 'content'))},
     ...survey.taxonomy.map((role) => ({path: `methods/${role.id}.md`, tree: renderMethodsFile(survey, role)})),
     ...survey.sections.map((section) => ({
       path: `sections/${section.id}.md`,
@@ -90,11 +93,18 @@ function renderReferencesFile(survey: Survey): Root {
 }
 
 function renderDatasetsFile(survey: Survey): Root {
+  return root(heading(1, text('Datasets')), entryTable(datasetColumns, survey.datasets, 'content'))
+}
+
+/** The reading list: one section heading and table per section, in the order sections first appear. */
+function renderReadingListFile(survey: Survey): Root {
+  const sections = [...new Set(survey.readingList.map((entry) => entry.section))]
   return root(
-    heading(1, text('Datasets')),
-    table(['Dataset', 'Year', 'Domain', 'Modality', 'Link'], survey.datasets.map((dataset) => [
-      cell(dataset.name), cell(String(dataset.year)), cell(dataset.domain), cell(dataset.modality), url(dataset.url)
-    ]))
+    heading(1, text('Reading list')),
+    ...sections.flatMap((section) => [
+      heading(2, text(section)),
+      entryTable(readingEntryColumns, survey.readingList.filter((entry) => entry.section === section), 'content')
+    ])
   )
 }
 
@@ -103,28 +113,12 @@ function renderMethodsFile(survey: Survey, role: Role): Root {
     heading(1, text(role.name)),
     ...role.categories.flatMap((category) => [
       heading(2, text(category.name)),
-      table(methodColumns.map((column) => column.header), survey.methods
-        .filter((method) => method.role === role.id && method.category === category.id)
-        .map(methodRow))
+      methodTable(survey, survey.methods.filter((method) => method.role === role.id && method.category === category.id), 'content')
     ])
   )
 }
 
-/** A method as one content row, every column in `methodColumns` order. */
-export function methodRow(method: Method): PhrasingContent[][] {
-  const values: Record<(typeof methodColumns)[number]['key'], PhrasingContent[]> = {
-    name: cell(method.name),
-    citation: cell(formatCitation(method.citation)),
-    models: cell(method.models.join(', ')),
-    ft: cell(method.ft),
-    fmRoles: cell(method.fmRoles.join(', ')),
-    rlAgent: cell(method.rlAgent),
-    rlTask: cell(method.rlTask),
-    rlSetting: cell(method.rlSetting),
-    rlRoles: cell(method.rlRoles.join(', ')),
-    metrics: cell(method.metrics.join(', ')),
-    code: url(method.code),
-    paper: url(method.paper)
-  }
-  return methodColumns.map((column) => values[column.key])
+/** A method as one content row, every column in content/'s order. */
+export function methodRow(survey: Survey, method: Method): PhrasingContent[][] {
+  return methodCells(survey, method, 'content')
 }

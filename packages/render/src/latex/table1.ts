@@ -1,8 +1,9 @@
-import {findTerm, formatCitation, noValue, symbolAttributes, table1Attributes, vocabularyColumns, type Method, type Survey, type Table1Attribute, type Vocabulary} from '@fmrl/model'
-import {generatedNotice} from '../readme/header.js'
-import {categoryMethods} from '../readme/roles.js'
-import {columnHeader} from '../tables/cells.js'
+import {citedNameColumn, findTerm, formatCitation, methodViews, noValue, vocabularyColumns, type Method, type MethodColumn, type Survey, type Vocabulary} from '@fmrl/model'
+import {generatedNotice} from '../shared/generated.js'
+import {categoryMethods} from '../shared/survey.js'
 import {escapeLatex, escapeLatexUrl} from './escape.js'
+
+const columns = methodViews.table1
 
 const title = 'LLM- and VLM-integrated RL methods'
 
@@ -15,7 +16,7 @@ const columnSpec = `@{}${wrap('5cm')}${wrap('3.6cm')}l${wrap('2.4cm')}lll${wrap(
  * content/ goes through `escapeLatex`; the vocabularies' `latex` fields are trusted and set as written.
  */
 export function renderTable1Latex(survey: Survey): string {
-  const header = `${table1Attributes.map((key) => escapeLatex(columnHeader(key))).join(' & ')} \\\\`
+  const header = `${columns.map((entry) => escapeLatex(entry.header)).join(' & ')} \\\\`
   return [
     `% ${generatedNotice}`,
     '% Needs \\usepackage[T1]{fontenc}, amssymb, array, booktabs, longtable and hyperref; tables/table1-wrapper.tex compiles it.',
@@ -39,21 +40,21 @@ function renderGroups(survey: Survey): string[] {
   const groups = survey.taxonomy.flatMap((role) => role.categories.map((category) => ({role, category})))
   return groups.flatMap(({role, category}, index) => [
     ...(index === 0 ? [] : ['\\midrule']),
-    `\\multicolumn{${table1Attributes.length}}{@{}l}{\\textbf{${escapeLatex(`${role.name}: ${category.name}`)}}} \\\\`,
-    ...categoryMethods(survey, role, category).map((method) => `${table1Attributes.map((key) => latexCell(survey, method, key)).join(' & ')} \\\\`)
+    `\\multicolumn{${columns.length}}{@{}l}{\\textbf{${escapeLatex(`${role.name}: ${category.name}`)}}} \\\\`,
+    ...categoryMethods(survey, role, category).map((method) => `${columns.map((entry) => latexCell(survey, method, entry.column)).join(' & ')} \\\\`)
   ])
 }
 
-function latexCell(survey: Survey, method: Method, key: Table1Attribute): string {
-  if (key === 'citation') {
+function latexCell(survey: Survey, method: Method, column: MethodColumn): string {
+  const {key} = column
+  if (column === citedNameColumn) {
     const name = escapeLatex(method.name)
     return `${method.paper ? `\\href{${escapeLatexUrl(method.paper)}}{${name}}` : name} ${escapeLatex(`[${formatCitation(method.citation)}]`)}`
   }
   if (key === 'models') return escapeLatex(method.models.join(', '))
   if (key === 'code') return method.code ? `\\href{${escapeLatexUrl(method.code)}}{Code}` : escapeLatex(noValue)
-  const attribute = symbolAttributes.find((candidate) => candidate.key === key)!
-  const vocabulary = survey.vocabularies.find((candidate) => candidate.id === attribute.vocabulary)
-  const value = method[attribute.key]
+  const vocabulary = survey.vocabularies.find((candidate) => candidate.id === column.vocabulary)
+  const value = method[key] as string | string[]
   return (typeof value === 'string' ? [value] : value).map((symbol) => symbolLatex(vocabulary, symbol)).join(', ')
 }
 

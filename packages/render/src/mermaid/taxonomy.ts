@@ -1,5 +1,5 @@
 import type {Survey} from '@fmrl/model'
-import {categoryMethods, roleTitle} from '../readme/roles.js'
+import {categoryMethods, roleTitle} from '../shared/survey.js'
 import {mermaidString} from './escape.js'
 
 /**

@@ -1,5 +1,5 @@
 import type {Survey} from '@fmrl/model'
-import {roleTitle} from '../readme/roles.js'
+import {roleTitle} from '../shared/survey.js'
 import {mermaidString} from './escape.js'
 
 /** Methods per citation year and role, every year from the first to the last (years without methods count 0). */

@@ -3,8 +3,7 @@ import type {RootContent} from 'mdast'
 import {taxonomyChart} from '../mermaid/taxonomy.js'
 import {methodsPerYear, yearChart} from '../mermaid/years.js'
 import {code, heading, joined, link, paragraph, strong, table, text} from '../nodes.js'
-import {rolePagePath} from '../tables/table1.js'
-import {roleTitle} from './roles.js'
+import {rolePagePath, roleTitle} from '../shared/survey.js'
 
 /** Links to the other outputs, then the taxonomy and the methods per year as pictures GitHub draws from Mermaid. */
 export function renderPictures(survey: Survey): RootContent[] {

@@ -1,17 +1,8 @@
-import {formatCitation, type Category, type Method, type Role, type Survey} from '@fmrl/model'
-import type {PhrasingContent, RootContent} from 'mdast'
-import {heading, link, list, paragraph, strong, table, text} from '../nodes.js'
-import {symbolCell} from '../symbols.js'
-
-/** The methods of one category, in the survey's order. */
-export function categoryMethods(survey: Survey, role: Role, category: Category): Method[] {
-  return survey.methods.filter((method) => method.role === role.id && method.category === category.id)
-}
-
-/** A role's heading text, emoji first when it has one. */
-export function roleTitle(role: Role): string {
-  return role.emoji ? `${role.emoji} ${role.name}` : role.name
-}
+import type {Category, Role, Survey} from '@fmrl/model'
+import type {RootContent} from 'mdast'
+import {heading, list, paragraph, strong, text} from '../nodes.js'
+import {methodTable} from '../shared/cells.js'
+import {categoryMethods, roleTitle} from '../shared/survey.js'
 
 /** One section per role: description, member list per category, then one table per category. */
 export function renderRole(survey: Survey, role: Role): RootContent[] {
@@ -31,28 +22,6 @@ export function renderMembers(survey: Survey, role: Role): RootContent {
   }))
 }
 
-const headers = ['Method [citation]', 'Model(s)', 'FT', 'RL Role', 'Metrics', 'Code']
-
 function renderCategory(survey: Survey, role: Role, category: Category): RootContent[] {
-  const rows = categoryMethods(survey, role, category).map((method) => [
-    methodCell(method),
-    [text(method.models.join(', '))],
-    symbolCell(survey, 'ft', [method.ft]),
-    symbolCell(survey, 'rlRole', method.rlRoles),
-    symbolCell(survey, 'metric', method.metrics),
-    codeCell(method.code)
-  ])
-  return [heading(3, text(category.name)), paragraph(text(category.description)), table(headers, rows)]
+  return [heading(3, text(category.name)), paragraph(text(category.description)), methodTable(survey, categoryMethods(survey, role, category), 'readme')]
 }
-
-/** The method's name (linked to its paper where known) and its citation in brackets. */
-export function methodCell(method: Method): PhrasingContent[] {
-  const name = method.paper ? link(method.paper, text(method.name)) : text(method.name)
-  return [name, text(` [${formatCitation(method.citation)}]`)]
-}
-
-/** `[Code](url)`, or `-` when the method has no public code. */
-export function codeCell(url: string | null): PhrasingContent[] {
-  return url ? [link(url, text('Code'))] : [text('-')]
-}
-

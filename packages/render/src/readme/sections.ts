@@ -1,7 +1,8 @@
-import {table1Attributes, type Section, type SectionId, type Survey} from '@fmrl/model'
+import {datasetColumns, table1Attributes, type Section, type SectionId, type Survey} from '@fmrl/model'
 import type {RootContent} from 'mdast'
 import {fromMarkdown} from '../markdown.js'
-import {code, heading, link, list, paragraph, strong, table, text} from '../nodes.js'
+import {code, heading, paragraph, strong, text} from '../nodes.js'
+import {entryTable} from '../shared/cells.js'
 
 /** Find a prose section; content/ must hold every one (the parser reports a missing file). */
 export function section(survey: Survey, id: SectionId): Section | undefined {
@@ -25,14 +26,7 @@ export function renderAtAGlance(survey: Survey): RootContent {
 }
 
 export function renderDatasets(survey: Survey): RootContent[] {
-  const rows = survey.datasets.map((dataset) => [
-    [text(dataset.name)],
-    [text(String(dataset.year))],
-    [text(dataset.domain)],
-    [text(dataset.modality)],
-    [link(dataset.url, text('Link'))]
-  ])
-  return [heading(2, text('🔍 Datasets')), table(['Dataset', 'Year', 'Domain', 'Modality', 'Link'], rows)]
+  return [heading(2, text('🔍 Datasets')), entryTable(datasetColumns, survey.datasets, 'markdown')]
 }
 
 export function renderCitation(survey: Survey): RootContent[] {

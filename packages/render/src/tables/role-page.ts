@@ -1,9 +1,9 @@
-import {methodColumns, type Role, type Survey} from '@fmrl/model'
+import type {Role, Survey} from '@fmrl/model'
 import type {Root} from 'mdast'
-import {heading, link, paragraph, table, text} from '../nodes.js'
-import {renderGeneratedComment} from '../readme/header.js'
-import {categoryMethods, roleTitle} from '../readme/roles.js'
-import {methodCells} from './cells.js'
+import {heading, link, paragraph, text} from '../nodes.js'
+import {methodTable} from '../shared/cells.js'
+import {renderGeneratedComment} from '../shared/generated.js'
+import {categoryMethods, roleTitle} from '../shared/survey.js'
 
 /** tables/<role>.md: one role's methods with every column, one table per category, each row linking code and paper. */
 export function renderRolePage(survey: Survey, role: Role): Root {
@@ -24,10 +24,7 @@ export function renderRolePage(survey: Survey, role: Role): Root {
       ...role.categories.flatMap((category) => [
         heading(2, text(category.name)),
         paragraph(text(category.description)),
-        table(methodColumns.map((column) => column.header), categoryMethods(survey, role, category).map((method) => {
-          const cells = methodCells(survey, method)
-          return methodColumns.map((column) => cells[column.key])
-        }))
+        methodTable(survey, categoryMethods(survey, role, category), 'rolePage')
       ])
     ]
   }

@@ -1,20 +1,16 @@
-import {table1Attributes, type Role, type Survey} from '@fmrl/model'
+import type {Survey} from '@fmrl/model'
 import type {Root, RootContent} from 'mdast'
-import {heading, joined, link, paragraph, table, text} from '../nodes.js'
-import {renderGeneratedComment} from '../readme/header.js'
-import {categoryMethods, roleTitle} from '../readme/roles.js'
-import {columnHeader, table1Cells} from './cells.js'
+import {heading, joined, link, paragraph, text} from '../nodes.js'
+import {methodTable} from '../shared/cells.js'
+import {renderGeneratedComment} from '../shared/generated.js'
+import {categoryMethods, rolePagePath, roleTitle} from '../shared/survey.js'
 import {renderLegend} from './legend.js'
-
-/** The path of a role's page below tables/, as table1.md and the README link to it. */
-export const rolePagePath = (role: Role): string => `${role.id}.md`
 
 /**
  * tables/table1.md: the survey's Table 1 with its ten columns, one table per category under a heading
  * per role, in the paper's order, then the legend.
  */
 export function renderTable1(survey: Survey): Root {
-  const headers = table1Attributes.map(columnHeader)
   return {
     type: 'root',
     children: [
@@ -33,7 +29,7 @@ export function renderTable1(survey: Survey): Root {
         heading(2, text(roleTitle(role))),
         ...role.categories.flatMap((category) => [
           heading(3, text(category.name)),
-          table(headers, categoryMethods(survey, role, category).map((method) => table1Cells(survey, method)))
+          methodTable(survey, categoryMethods(survey, role, category), 'table1')
         ])
       ]),
       ...renderLegend(survey)

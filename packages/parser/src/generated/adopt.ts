@@ -1,27 +1,25 @@
-import {isDeepStrictEqual} from 'node:util'
 import {Survey, checkSurvey} from '@fmrl/model'
-import type {SourceMap} from '@fmrl/parser'
-import {renderContent, toMarkdown, type Output} from '@fmrl/render'
-import type {HandEdit, OutputPlace} from './check-edits.js'
-import {attributeLabel, formatValue} from './method-cells.js'
+import type {HandEdit, OutputPlace} from './hand-edits.js'
+import {attributeLabel, formatValue} from './rows.js'
 
-/** The content files to write so that content/ holds the hand edits, or why it cannot. */
-export type Adoption = {survey: Survey; files: Output[]; problems: []} | {survey: undefined; files: []; problems: string[]}
+/** The survey with hand edits applied, or why it cannot take them (each problem placed at its edit). */
+export type Adopted = {survey: Survey; problems: []} | {survey: undefined; problems: string[]}
 
 const at = (place: OutputPlace) => `${place.path}:${place.line}:${place.column}`
 
 /**
- * Apply hand edits to the model and render the content files holding the edited methods in
- * canonical form (content/ is kept canonical, so only the edited rows change).
+ * Apply hand edits of generated tables to the model: two edits of one value must agree, and the
+ * result must pass the schema and the cross-reference checks. Pure: the caller renders and writes
+ * the content files holding the edited methods.
  */
-export function adoptEdits(survey: Survey, sources: SourceMap, edits: readonly HandEdit[], contentDirectory: string): Adoption {
+export function adoptHandEdits(survey: Survey, edits: readonly HandEdit[]): Adopted {
   const updated = structuredClone(survey)
   const applied = new Map<string, HandEdit>()
   const problems: string[] = []
   for (const edit of edits) {
     const id = `${edit.method}/${edit.key}`
     const earlier = applied.get(id)
-    if (earlier && !isDeepStrictEqual(earlier.value, edit.value)) {
+    if (earlier && JSON.stringify(earlier.value) !== JSON.stringify(edit.value)) {
       problems.push(`${at(edit.place)}: Unexpected \`${formatValue(edit.value)}\` for ${survey.methods[edit.method]!.name}'s ${attributeLabel(edit.key)}, expected \`${formatValue(earlier.value)}\` as ${at(earlier.place)} has it; make the two edits agree`)
       continue
     }
@@ -29,15 +27,7 @@ export function adoptEdits(survey: Survey, sources: SourceMap, edits: readonly H
     Object.assign(updated.methods[edit.method]!, {[edit.key]: edit.value})
   }
   problems.push(...validate(updated, applied))
-  if (problems.length > 0) return {survey: undefined, files: [], problems}
-  const files = new Set(edits.map((edit) => sources.get(`/methods/${edit.method}/name`)!.file))
-  return {
-    survey: updated,
-    files: renderContent(updated)
-      .map(({path, tree}) => ({path: `${contentDirectory}/${path}`, content: toMarkdown(tree, {aligned: false})}))
-      .filter((file) => files.has(file.path)),
-    problems: []
-  }
+  return problems.length > 0 ? {survey: undefined, problems} : {survey: updated, problems: []}
 }
 
 /** The schema and cross-reference checks, each problem placed at the hand edit that caused it. */

@@ -1,8 +1,10 @@
-import {isDeepStrictEqual} from 'node:util'
-import type {Method, Survey} from '@fmrl/model'
-import {parseMarkdown, readTables, type RowRead, type TableRead} from '@fmrl/parser'
+import type {ColumnKey, Method, MethodView, Survey} from '@fmrl/model'
 import {diffLines} from 'diff'
-import {decodeRow, findMethod, isMethodTable, type EditableKey, type RowValues} from './method-cells.js'
+import {parseMarkdown} from '../markdown.js'
+import {readTables, type RowRead, type TableRead} from '../tables.js'
+import {decodeRow, findMethod, isMethodTable, viewOfOutput, type RowValues} from './rows.js'
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** Where in a generated file a finding sits. */
 export interface OutputPlace {
@@ -16,15 +18,15 @@ export interface HandEdit {
   place: OutputPlace
   /** Index of the method in `survey.methods`. */
   method: number
-  key: EditableKey
-  value: Method[EditableKey]
+  key: ColumnKey
+  value: Method[ColumnKey]
 }
 
 /** A hand edit that cannot be taken back into content/: a bad value, an added or a removed row. */
 export interface EditProblem {
   place: OutputPlace
   method: number | undefined
-  key: EditableKey
+  key: ColumnKey
   reason: string
 }
 
@@ -41,12 +43,13 @@ export interface HandEdits {
  */
 export function findHandEdits(survey: Survey, path: string, rendered: string, disk: string, committed?: string): HandEdits {
   const found: HandEdits = {edits: [], problems: []}
-  const expected = methodTables(rendered)
-  const edited = methodTables(disk)
-  const before = committed === undefined ? undefined : methodTables(committed)
+  const view = viewOfOutput(path)
+  const expected = methodTables(rendered, view)
+  const edited = methodTables(disk, view)
+  const before = committed === undefined ? undefined : methodTables(committed, view)
   for (const [key, table] of expected) {
     const editedTable = edited.get(key)
-    if (editedTable) compareTable(survey, path, table, editedTable, before?.get(key), found)
+    if (editedTable) compareTable(survey, {path, view}, table, editedTable, before?.get(key), found)
   }
   return found
 }
@@ -55,9 +58,10 @@ export function findHandEdits(survey: Survey, path: string, rendered: string, di
  * Whether a generated Markdown file was edited outside its method tables (prose, headings, lists):
  * edits that no content cell holds, so `check --adopt` cannot take them.
  */
-export function editedOutsideTables(rendered: string, disk: string): boolean {
-  const renderedTables = tableLines(rendered)
-  const diskTables = tableLines(disk)
+export function editedOutsideTables(path: string, rendered: string, disk: string): boolean {
+  const view = viewOfOutput(path)
+  const renderedTables = tableLines(rendered, view)
+  const diskTables = tableLines(disk, view)
   let renderedLine = 1
   let diskLine = 1
   for (const change of diffLines(rendered, disk)) {
@@ -73,9 +77,9 @@ export function editedOutsideTables(rendered: string, disk: string): boolean {
 }
 
 /** The line numbers the method tables of a document span, header and delimiter rows included. */
-function tableLines(text: string): Set<number> {
+function tableLines(text: string, view: MethodView): Set<number> {
   const lines = new Set<number>()
-  for (const table of methodTables(text).values()) {
+  for (const table of methodTables(text, view).values()) {
     const position = table.node.position
     for (let line = position?.start.line ?? 0; position && line <= position.end.line; line++) lines.add(line)
   }
@@ -83,10 +87,10 @@ function tableLines(text: string): Set<number> {
 }
 
 /** Method tables keyed by the headings above them and their rank under those headings. */
-function methodTables(text: string): Map<string, TableRead> {
+function methodTables(text: string, view: MethodView): Map<string, TableRead> {
   const tables = new Map<string, TableRead>()
   for (const table of readTables(parseMarkdown(text))) {
-    if (!isMethodTable(table.headers.map((header) => header.text))) continue
+    if (!isMethodTable(table.headers.map((header) => header.text), view)) continue
     const heading = table.headings.join(' > ')
     let rank = 0
     while (tables.has(`${heading}#${rank}`)) rank++
@@ -95,21 +99,21 @@ function methodTables(text: string): Map<string, TableRead> {
   return tables
 }
 
-function compareTable(survey: Survey, path: string, expected: TableRead, edited: TableRead, committed: TableRead | undefined, found: HandEdits): void {
+function compareTable(survey: Survey, {path, view}: {path: string; view: MethodView}, expected: TableRead, edited: TableRead, committed: TableRead | undefined, found: HandEdits): void {
   const {pairs, added, removed} = pairRows(expected.rows, edited.rows)
   for (const [want, got, index] of pairs) {
-    const wanted = decodeRow(survey, want)
+    const wanted = decodeRow(survey, want, view)
     const method = findMethod(survey, wanted)
     if (method === -1) continue
-    const read = decodeRow(survey, got)
-    const earlier = committed && committed.rows.length === edited.rows.length ? decodeRow(survey, committed.rows[index]!) : undefined
+    const read = decodeRow(survey, got, view)
+    const earlier = committed && committed.rows.length === edited.rows.length ? decodeRow(survey, committed.rows[index]!, view) : undefined
     compareRow(path, method, wanted, read, earlier, found)
   }
   for (const row of added) {
     found.problems.push({place: placeOf(path, row.node), method: undefined, key: 'name', reason: `adds the row \`${firstCell(row)}\`, which content/ does not have; add the method with \`fmrl add\` instead`})
   }
   for (const row of removed) {
-    const method = findMethod(survey, decodeRow(survey, row))
+    const method = findMethod(survey, decodeRow(survey, row, view))
     found.problems.push({place: placeOf(path, edited.node), method: method === -1 ? undefined : method, key: 'name', reason: `removes the row \`${firstCell(row)}\``})
   }
 }
@@ -121,9 +125,9 @@ function compareRow(path: string, method: number, wanted: RowValues, read: RowVa
   }
   for (const [key, {value, cell}] of read.values) {
     const want = wanted.values.get(key)
-    if (!want || isDeepStrictEqual(value, want.value)) continue
+    if (!want || same(value, want.value)) continue
     const old = earlier?.values.get(key)
-    if (old && isDeepStrictEqual(value, old.value)) continue
+    if (old && same(value, old.value)) continue
     found.edits.push({place: placeOf(path, cell.node), method, key, value})
   }
 }

@@ -1,0 +1,54 @@
+import {z} from 'zod'
+import {Url} from './method.js'
+import {CellString} from './text.js'
+
+const slug = z.string().regex(/^[a-z][a-z\d]*(?:-[a-z\d]+)*$/, 'Expected a kebab-case id')
+
+/** A name with the page it links to, where there is one: an experiment environment, a project page. */
+export const NamedLink = z.object({
+  name: CellString,
+  url: Url.nullable()
+})
+export type NamedLink = z.infer<typeof NamedLink>
+
+/** A related awesome list whose entries were merged into this one, credited beside them. */
+export const RelatedList = z
+  .object({
+    id: slug.meta({description: 'Kebab-case id entries refer to, for example vlm-rl'}),
+    title: CellString,
+    url: Url.nullable().meta({description: 'Where the list is kept, when known'}),
+    description: CellString
+  })
+  .meta({description: 'A related awesome list this one includes entries of'})
+export type RelatedList = z.infer<typeof RelatedList>
+
+/** One paper of the reading list: related work beyond Table 1, from a related list. */
+export const ReadingEntry = z
+  .object({
+    title: CellString,
+    url: Url.nullable().meta({description: 'The paper (an arXiv abs page where there is one)'}),
+    section: CellString.meta({description: 'The reading-list section, for example VLM-RL'}),
+    list: slug.meta({description: 'The id of the related list the entry comes from'}),
+    authors: z.array(CellString).meta({description: 'As the list gives them; empty when it gives none'}),
+    venue: CellString.nullable(),
+    keywords: z.array(CellString),
+    environments: z.array(NamedLink).meta({description: 'Where the paper runs its experiments'}),
+    links: z.array(NamedLink).meta({description: 'Other pages: a project homepage, code'}),
+    note: CellString.nullable().meta({description: 'A remark the list makes, for example notable top 5%'}),
+    overview: CellString.nullable().meta({description: 'A one-paragraph summary of the method'}),
+    method: CellString.nullable().meta({description: 'The name of the survey method this paper is, when it is one'})
+  })
+  .meta({description: 'One entry of the reading list'})
+export type ReadingEntry = z.infer<typeof ReadingEntry>
+
+/** An open-source environment or benchmark to run RL experiments in. */
+export const Environment = z
+  .object({
+    name: CellString,
+    url: Url,
+    description: CellString.nullable(),
+    image: Url.nullable().meta({description: 'A picture of the environment, when one is published'}),
+    list: slug.meta({description: 'The id of the related list the entry comes from'})
+  })
+  .meta({description: 'One open-source RL environment'})
+export type Environment = z.infer<typeof Environment>

@@ -1,0 +1,7 @@
+import {z} from 'zod'
+
+// A table cell is one line, and Markdown readers trim it: only such text reads back as itself.
+const oneTrimmedLine = /^\S(?:[^\n\r]*\S)?$/u
+
+/** Text that fits a table cell or a heading: one line, no space at either end. */
+export const CellString = z.string().regex(oneTrimmedLine, 'Expected one line of text without leading or trailing space')

@@ -1,0 +1,14 @@
+import type {Category, Method, Role, Survey} from '@fmrl/model'
+
+/** The methods of one category, in the survey's order. */
+export function categoryMethods(survey: Survey, role: Role, category: Category): Method[] {
+  return survey.methods.filter((method) => method.role === role.id && method.category === category.id)
+}
+
+/** A role's heading text, emoji first when it has one. */
+export function roleTitle(role: Role): string {
+  return role.emoji ? `${role.emoji} ${role.name}` : role.name
+}
+
+/** The path of a role's page below tables/, as table1.md and the README link to it. */
+export const rolePagePath = (role: Role): string => `${role.id}.md`
