@@ -52,6 +52,7 @@ export interface Column<T, K extends keyof T & string = keyof T & string> {
   list: boolean
   /** Whether a cell may hold no value (`-`). */
   optional: boolean
+  /** The cell for an entry; an empty cell where the entry does not know the value (a draft). */
   encode(entry: T, context: CodecContext, format: CellFormat): Inline[]
   decode(cell: CellText, context: CodecContext): Decoded<T>
 }
@@ -100,7 +101,7 @@ export function textColumn<T, K extends keyof T & string>(key: K, header: string
     vocabulary: undefined,
     list: false,
     optional,
-    encode: (entry) => [text((entry[key] as string | null) ?? noValue)],
+    encode: (entry) => (entry[key] === undefined ? [] : [text((entry[key] as string | null) ?? noValue)]),
     decode(cell, context) {
       const written = cell.text.trim()
       if (optional && isNoValue(written, context.lenient)) return decoded<T>({[key]: null} as Partial<T>)
@@ -119,7 +120,7 @@ export function textListColumn<T, K extends keyof T & string>(key: K, header: st
     vocabulary: undefined,
     list: true,
     optional: minimum === 0,
-    encode: (entry) => [text((entry[key] as string[]).length === 0 ? noValue : joinList(entry[key] as string[]))],
+    encode: (entry) => (entry[key] === undefined ? [] : [text((entry[key] as string[]).length === 0 ? noValue : joinList(entry[key] as string[]))]),
     decode(cell, context) {
       const items = minimum === 0 && isNoValue(cell.text, context.lenient) ? [] : splitList(cell.text)
       if (items.length < minimum) return problem(`Unexpected empty cell in column \`${header}\`, expected one or more values, comma-separated`, 'missing-cell')
@@ -166,7 +167,8 @@ export function urlColumn<T, K extends keyof T & string>(key: K, header: string,
     list: false,
     optional,
     encode(entry, _context, format) {
-      const url = entry[key] as string | null
+      const url = entry[key] as string | null | undefined
+      if (url === undefined) return []
       return url ? [{type: 'link', url, children: [text(format === 'content' ? url : kind)]}] : [text(noValue)]
     },
     decode(cell, context) {
@@ -186,7 +188,8 @@ export function namedLinksColumn<T, K extends keyof T & string>(key: K, header: 
     list: true,
     optional: true,
     encode(entry) {
-      const links = entry[key] as NamedLink[]
+      const links = entry[key] as NamedLink[] | undefined
+      if (links === undefined) return []
       if (links.length === 0) return [text(noValue)]
       return joined(links.map((link) => [link.url ? {type: 'link', url: link.url, children: [text(link.name)]} : text(joinList([link.name]))]))
     },

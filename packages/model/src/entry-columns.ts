@@ -11,7 +11,7 @@ function yearColumn<T, K extends keyof T & string>(key: K, header: string, alias
     vocabulary: undefined,
     list: false,
     optional: false,
-    encode: (entry) => [text(String(entry[key]))],
+    encode: (entry) => (entry[key] === undefined ? [] : [text(String(entry[key]))]),
     decode(cell) {
       const written = cell.text.trim()
       return /^\d{4}$/.test(written) ? decoded<T>({[key]: Number(written)} as Partial<T>) : problem(`Unexpected year \`${written}\` in column \`${header}\`, expected four digits such as \`2024\``, 'invalid-value', written)

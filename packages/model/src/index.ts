@@ -31,3 +31,4 @@ export {Affiliation, Author, Dataset, Metadata, Reference, Section, SectionId, S
 export {Category, Role, RoleId} from './taxonomy.js'
 export {Term, TermOrigin, Vocabulary, VocabularyId, findTerm, lookupTerm, lookupVariant} from './vocabulary.js'
 export {datasetColumns, environmentColumns, readingEntryColumns, relatedListColumns} from './entry-columns.js'
+export {emptyDraft, type MethodDraft, type SurveyDraft} from './draft.js'

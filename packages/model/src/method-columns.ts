@@ -58,7 +58,7 @@ const citationColumn: MethodColumn = {
   vocabulary: undefined,
   list: false,
   optional: false,
-  encode: (method) => [text(formatCitation(method.citation))],
+  encode: (method) => (method.citation ? [text(formatCitation(method.citation))] : []),
   // Hand-kept lists bracket a citation: `[Feng et al., 2024]`.
   decode: (cell) => decodeCitation(cell.text.trim().replace(/^\\?\[(.*)\]$/, '$1'))
 }
@@ -74,7 +74,8 @@ function symbolColumn(key: 'ft' | 'fmRoles' | 'rlAgent' | 'rlTask' | 'rlSetting'
     list,
     optional: false,
     encode(method, context, format: CellFormat) {
-      const value = method[key]
+      const value = method[key] as string | string[] | undefined
+      if (value === undefined) return []
       const symbols = typeof value === 'string' ? [value] : value
       if (format === 'content') return [text(symbols.join(', '))]
       const terms = termsOf(context)
@@ -134,7 +135,7 @@ export const citedNameColumn: MethodColumn = {
   vocabulary: undefined,
   list: false,
   optional: false,
-  encode: (method, context) => [...nameColumn.encode(method, context, 'markdown'), text(` [${formatCitation(method.citation)}]`)],
+  encode: (method, context) => [...nameColumn.encode(method, context, 'markdown'), ...(method.citation ? [text(` [${formatCitation(method.citation)}]`)] : [])],
   decode(cell, context) {
     const match = /^(.*?)\s*\\?\[([^[\]]+)\]$/s.exec(cell.text.trim())
     if (!match) return problem(`Unexpected \`${cell.text.trim()}\` in column \`Method [citation]\`, expected a name and a citation in brackets such as \`AGILE [Feng et al., 2024]\``, 'invalid-value')

@@ -1,4 +1,4 @@
-import {methodViews, type Method, type Role, type Vocabulary} from '@fmrl/model'
+import {methodViews, type Method, type MethodDraft, type Role, type Vocabulary} from '@fmrl/model'
 import type {Nodes} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {quoteList, reportError} from '../diagnostics.js'
@@ -17,8 +17,10 @@ const columns = methodViews.content.map((entry) => entry.column)
 
 /** A method read from a row, with the row's cells by attribute key for source places. */
 export interface MethodRead {
+  /** A complete method, or a draft (`complete` false) whose missing values were reported. */
   method: Method
   cells: Map<string, CellRead>
+  complete: boolean
 }
 
 /**
@@ -39,10 +41,11 @@ export function parseMethodsFile(context: FileContext, known: MethodsContext): M
       reportError(context.file, table.node, `Unexpected table under \`${table.headings.at(-1) ?? role.name}\`, expected it under a category heading: ${quoteList(role.categories.map((candidate) => candidate.name))}`, 'unknown-heading')
       return []
     }
-    return readEntries<Method>(context, table, columns, {vocabularies: known.vocabularies}).map(({value, cells}) => ({
-      method: {...(value as Omit<Method, 'role' | 'category' | 'venue'>), role: role.id, category: category.id, venue: null},
-      cells
-    }))
+    return readEntries<Method>(context, table, columns, {vocabularies: known.vocabularies}).flatMap(({value, cells, complete}) => {
+      if (value.name === undefined) return []
+      const method: MethodDraft = {...(value as MethodDraft), role: role.id, category: category.id, venue: null}
+      return [{method: method as Method, cells, complete}]
+    })
   })
 }
 

@@ -9,12 +9,14 @@ export interface EntryRead<T> {
   value: Partial<T>
   cells: Map<string, CellRead>
   row: RowRead
+  /** Whether every cell read; an incomplete row is kept for drafts, and its problems are reported. */
+  complete: boolean
 }
 
 /**
  * Read the rows of a table with the column codec: check the headers and cell counts, decode every
  * cell, and report each problem at its cell (at the offending item where it can be found). A row with
- * any problem is left out; its problems say why.
+ * any problem is incomplete: what it gives is kept (for drafts), and its problems say what is missing.
  */
 export function readEntries<T>(context: FileContext, table: TableRead, columns: ReadonlyArray<Column<T>>, codec: CodecContext): Array<EntryRead<T>> {
   const rows = checkColumns(context, table, columns.map((column) => column.header), 'allowed')
@@ -41,7 +43,7 @@ export function readEntries<T>(context: FileContext, table: TableRead, columns: 
         if (!earlier || key === column.key) cells.set(key, read)
       }
     }
-    return fit ? [{value, cells, row}] : []
+    return [{value, cells, row, complete: fit}]
   })
 }
 

@@ -1,4 +1,4 @@
-import {Survey, SectionId, checkSurvey, formatCitation, type Method, type Role, type Section} from '@fmrl/model'
+import {Survey, SectionId, checkSurvey, formatCitation, type Method, type Role, type Section, type SurveyDraft} from '@fmrl/model'
 import type {VFile} from 'vfile'
 import {quoteList, reportError, type ParseRuleId} from '../diagnostics.js'
 import {fileContext, type SourceMap} from './context.js'
@@ -15,6 +15,8 @@ import {parseTaxonomyFile} from './taxonomy-file.js'
 export interface ContentRead {
   /** Undefined when any file has an error: a partial survey must never be rendered. */
   survey: Survey | undefined
+  /** What could be read, errors or not (rows with missing values included): what `fmrl import` merges into. */
+  draft: SurveyDraft
   sources: SourceMap
 }
 
@@ -78,13 +80,15 @@ export function parseContent(files: VFile[]): ContentRead {
   )
   const sections = (byKind.get('section') ?? []).flatMap((file) => readSection(file, sources))
   const venues = new Map(references.map((reference) => [formatCitation(reference.citation), reference.venue]))
-  methods.forEach((read, index) => {
-    read.method.venue = venues.get(formatCitation(read.method.citation)) ?? null
+  const complete = methods.filter((read) => read.complete)
+  for (const read of methods) read.method.venue = read.method.citation ? (venues.get(formatCitation(read.method.citation)) ?? null) : null
+  complete.forEach((read, index) => {
     for (const [key, cell] of read.cells) recordCell(sources, read.file, `/methods/${index}/${key}`, cell.node)
   })
-  const candidate = {metadata, taxonomy, vocabularies, methods: methods.map((read) => read.method), datasets, references, sections: orderSections(sections), relatedLists, readingList, environments}
+  const candidate = {metadata, taxonomy, vocabularies, methods: complete.map((read) => read.method), datasets, references, sections: orderSections(sections), relatedLists, readingList, environments}
+  const draft: SurveyDraft = {...candidate, metadata: metadata ?? {}, methods: methods.map((read) => read.method)}
   const survey = validate(candidate, files, sources, first)
-  return {survey: files.some((file) => file.messages.some((message) => message.fatal)) ? undefined : survey, sources}
+  return {survey: files.some((file) => file.messages.some((message) => message.fatal)) ? undefined : survey, draft, sources}
 }
 
 /** One methods file per role, named by its id: a missing one would lose the role's methods without a word. */
