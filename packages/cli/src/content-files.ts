@@ -1,6 +1,7 @@
-import {readdir, readFile} from 'node:fs/promises'
+import {readdir} from 'node:fs/promises'
 import {join, relative, sep} from 'node:path'
-import {VFile} from 'vfile'
+import type {VFile} from 'vfile'
+import {readMarkdown} from './read-markdown.js'
 
 /** Read every Markdown file below `directory` (sorted, so messages come in a stable order). */
 export async function readContentFiles(root: string, directory: string): Promise<VFile[]> {
@@ -10,5 +11,5 @@ export async function readContentFiles(root: string, directory: string): Promise
     .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.md'))
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort()
-  return Promise.all(paths.map(async (path) => new VFile({path, value: await readFile(join(root, path), 'utf8')})))
+  return Promise.all(paths.map((path) => readMarkdown(root, path)))
 }

@@ -4,6 +4,7 @@ import type {MethodFields} from '@fmrl/parser'
 import {addCommand, addFlags} from './commands/add.js'
 import {buildCommand} from './commands/build.js'
 import {checkCommand} from './commands/check.js'
+import {importCommand} from './commands/import.js'
 import {lintCommand} from './commands/lint.js'
 import {preCommitCommand} from './hook.js'
 import {exitCodes, UsageError, type Io} from './io.js'
@@ -46,6 +47,20 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
   add.action(async (fields: MethodFields) => {
     code = await addCommand({...program.opts<{root: string; content: string}>(), fields, ask: process.stdin.isTTY && process.stdout.isTTY ? await loadAsker() : undefined, runCommand: (args) => main(args, io, cwd)}, io)
   })
+  program
+    .command('import')
+    .description('read hand-kept awesome lists (tables, bullet lists, per-paper blocks, HTML tables) into content/, merging with what is there')
+    .argument('<files...>', 'Markdown files of the lists to import')
+    .option('--into <dir>', 'content folder to write or merge into, relative to the root (default: --content)')
+    .option('--dry-run', 'print the diff of the content files instead of writing them')
+    .option('--prefer <side>', 'which value a conflict keeps: existing (the default) or incoming', 'existing')
+    .option('--format <format>', 'report format: human or json', 'human')
+    .addHelpText('after', '\nEvery table cell, list entry and part of an entry is mapped to the model or listed in the report.\nExit codes: 0 imported (or nothing to change); 1 a list without recognisable entries, or content/ not in canonical form; 2 usage error.')
+    .action(async (files: string[], options: {into?: string; dryRun?: boolean; prefer: string; format: string}) => {
+      if (options.prefer !== 'existing' && options.prefer !== 'incoming') throw new UsageError(`Unexpected \`--prefer ${options.prefer}\`, expected \`existing\` or \`incoming\``)
+      const global = program.opts<{root: string; content: string}>()
+      code = await importCommand({root: global.root, files, into: options.into ?? global.content, dryRun: options.dryRun === true, preferIncoming: options.prefer === 'incoming', format: options.format}, io, cwd)
+    })
   program
     .command('pre-commit')
     .description('what the git pre-commit hook runs: lint the staged content/ files, then check')

@@ -138,6 +138,7 @@ export function decodeUrl(cell: CellText, header: string, context: CodecContext,
   const written = cell.text.trim()
   if (cell.links.length === 0) {
     if (optional && isNoValue(written, context.lenient)) return {ok: true, url: null}
+    if (written === '') return {ok: false, problem: {reason: `Unexpected empty cell in column \`${header}\`, expected a URL${optional ? ' or `-`' : ''}`, ruleId: 'missing-cell'}}
     return checkUrl(header, written, written)
   }
   if (cell.links.length > 1) {

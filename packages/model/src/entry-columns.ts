@@ -33,13 +33,14 @@ export const readingEntryColumns: ReadonlyArray<Column<ReadingEntry>> = [
   textColumn<ReadingEntry, 'title'>('title', 'Title', ['title', 'paper', 'name']),
   urlColumn<ReadingEntry, 'url'>('url', 'Paper', 'Paper', ['paper', 'link', 'url', 'pdf', 'arxiv']),
   textListColumn<ReadingEntry, 'authors'>('authors', 'Authors', ['authors', 'author'], 0),
-  textColumn<ReadingEntry, 'venue'>('venue', 'Venue', ['venue', 'conference', 'journal', 'published'], true),
+  textColumn<ReadingEntry, 'venue'>('venue', 'Venue', ['venue', 'conference', 'journal', 'published', 'publication'], true),
+  textColumn<ReadingEntry, 'date'>('date', 'Date', ['date', 'year', 'time', 'published date', 'release'], true),
   textListColumn<ReadingEntry, 'keywords'>('keywords', 'Keywords', ['keywords', 'keyword', 'key words', 'tags'], 0),
   namedLinksColumn<ReadingEntry, 'environments'>('environments', 'Environments', ['environments', 'environment', 'expenv', 'experiment environment', 'benchmarks']),
   namedLinksColumn<ReadingEntry, 'links'>('links', 'Links', ['links', 'homepage', 'project', 'project page', 'code']),
   textColumn<ReadingEntry, 'note'>('note', 'Note', ['note', 'notes', 'remark'], true),
   textColumn<ReadingEntry, 'overview'>('overview', 'Overview', ['overview', 'method overview', 'summary', 'description', 'tl;dr', 'tldr'], true),
-  textColumn<ReadingEntry, 'method'>('method', 'Method', ['method', 'survey method'], true),
+  textColumn<ReadingEntry, 'method'>('method', 'Survey method', ['survey method', 'in the survey'], true),
   textColumn<ReadingEntry, 'list'>('list', 'List', ['list', 'source'])
 ]
 

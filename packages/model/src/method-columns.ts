@@ -143,7 +143,7 @@ export const citedNameColumn: MethodColumn = {
     const citation = decodeCitation(match[2]!)
     if (!name.ok) return name
     if (!citation.ok) return citation
-    return decoded({paper: null, ...name.value, ...citation.value})
+    return decoded({...name.value, ...citation.value})
   }
 }
 

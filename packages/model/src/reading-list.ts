@@ -31,6 +31,7 @@ export const ReadingEntry = z
     list: slug.meta({description: 'The id of the related list the entry comes from'}),
     authors: z.array(CellString).meta({description: 'As the list gives them; empty when it gives none'}),
     venue: CellString.nullable(),
+    date: CellString.nullable().meta({description: 'When the paper appeared, as the list writes it: 2024, 2024-05'}),
     keywords: z.array(CellString),
     environments: z.array(NamedLink).meta({description: 'Where the paper runs its experiments'}),
     links: z.array(NamedLink).meta({description: 'Other pages: a project homepage, code'}),

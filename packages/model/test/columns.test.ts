@@ -112,7 +112,8 @@ describe('decode', () => {
       ok: true,
       value: {paper: 'https://arxiv.org/abs/2405.14751', name: 'AGILE', citation: {authors: 'Feng et al.', year: 2024, suffix: ''}}
     })
-    expect(citedNameColumn.decode(cell('Zhai et al. [Zhai et al., 2024]'), context)).toEqual({ok: true, value: {paper: null, name: 'Zhai et al.', citation: {authors: 'Zhai et al.', year: 2024, suffix: ''}}})
+    // The README shows no paper link for it: the paper is unknown there, not absent.
+    expect(citedNameColumn.decode(cell('Zhai et al. [Zhai et al., 2024]'), context)).toEqual({ok: true, value: {name: 'Zhai et al.', citation: {authors: 'Zhai et al.', year: 2024, suffix: ''}}})
     expect(methodColumn('citation').decode(cell('[Feng et al., 2024]'), context)).toEqual({ok: true, value: {citation: {authors: 'Feng et al.', year: 2024, suffix: ''}}})
   })
 

@@ -1,4 +1,4 @@
-export {contentFileKind, parseContent, type ContentFileKind, type ContentRead} from './content/survey.js'
+export {contentFileKind, parseContent, parseContentDraft, type ContentFileKind, type ContentRead} from './content/survey.js'
 export {fileContext, type FileContext, type Place, type SourceMap} from './content/context.js'
 export {parseMethodsFile, type MethodRead, type MethodsContext} from './content/methods-file.js'
 export {readEntries, reportCellProblem, type EntryRead} from './content/rows.js'
@@ -9,3 +9,4 @@ export {findDuplicateMethod, flagOf, isCitation, parseMethodFields, requiredFiel
 export {adoptHandEdits, type Adopted} from './generated/adopt.js'
 export {editedOutsideTables, findHandEdits, type EditProblem, type HandEdit, type HandEdits, type OutputPlace} from './generated/hand-edits.js'
 export {attributeLabel, decodeRow, findMethod, formatValue, isMethodTable, viewOfOutput, type CellValue, type RowProblem, type RowValues} from './generated/rows.js'
+export {decodeUtf8, type Decoded as DecodedText} from './decode.js'

@@ -9,6 +9,8 @@ export interface CellRead {
   url: string | undefined
   /** Every link of the cell, in order, with its text: what the column codec reads. */
   links: Array<{url: string; text: string}>
+  /** A cell a short row does not have (already reported): it reads as empty text. */
+  absent?: true
 }
 
 export interface RowRead {

@@ -70,7 +70,8 @@ export function methodRows(tables: readonly RoleTable[]): MethodRow[] {
     const nameHeader = table.columns.get('name')!
     return table.read.rows.flatMap((row) => {
       const nameCell = row.cells.get(nameHeader)
-      if (!nameCell || nameCell.text === '') return []
+      // `-` names no method (a reading-list row that is no survey method).
+      if (!nameCell || isEmptyValue(nameCell.text)) return []
       const text = repairMojibake(nameCell.text)
       const citationHeader = table.columns.get('citation')
       const bracket = trailingCitation.exec(text)

@@ -30,9 +30,12 @@ export function checkColumns(context: FileContext, table: TableRead, headers: re
     reportError(context.file, table.node.children[0], `Unexpected table without column ${quoteList(missing)}, expected columns ${quoteList(headers)}`, 'missing-column')
     return []
   }
-  return table.rows.filter((row) => checkRow(context, row, headers, written, emptyCells)).map((row) => ({
+  // A row with empty or missing cells is reported and kept, its unknown values read as empty text: a
+  // draft holds it, and what the row defines (a role, a legend term) still exists for other files.
+  // Only a row with cells past the last column is left out.
+  return table.rows.filter((row) => checkRow(context, row, headers, written, emptyCells) || context.drafting || row.extra.length === 0).map((row) => ({
     row,
-    cell: (header: string) => row.cells.get(written.get(header)!)!
+    cell: (header: string) => row.cells.get(written.get(header)!) ?? {text: '', node: row.node as unknown as CellRead['node'], url: undefined, links: [], absent: true}
   }))
 }
 

@@ -23,15 +23,18 @@ export interface FileContext {
   sources: SourceMap
   /** The line and column of an offset into the file (the line index is built once per file). */
   locate(offset: number): Point
+  /** Reading a draft: rows with empty or missing cells are kept, their unknown values empty. */
+  drafting: boolean
 }
 
 /** Parse a content file's text into the context its parser works on. */
-export function fileContext(file: VFile, sources: SourceMap): FileContext {
+export function fileContext(file: VFile, sources: SourceMap, drafting = false): FileContext {
   let index: ReturnType<typeof location> | undefined
   return {
     file,
     tree: parseMarkdown(String(file.value)),
     sources,
+    drafting,
     locate(offset) {
       index ??= location(file)
       const point = index.toPoint(offset)

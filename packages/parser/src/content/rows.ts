@@ -26,6 +26,10 @@ export function readEntries<T>(context: FileContext, table: TableRead, columns: 
     let fit = true
     for (const column of columns) {
       const read = cell(column.header)
+      if (read.absent) {
+        fit = false
+        continue
+      }
       const result = column.decode(read, codec)
       if (!result.ok) {
         reportCellProblem(context, read, result.problem)

@@ -26,6 +26,7 @@ export function parseSurveyFile(context: FileContext): SurveyFileRead {
   if (title) {
     read.title = toString(title).trim()
     recordSource(context, '/metadata/title', title)
+    recordSource(context, '/metadata', title)
   }
   for (const table of readTables(context.tree)) readSurveyTable(context, table, read)
   const bibtex = context.tree.children.find((node) => node.type === 'code' && node.lang === 'bibtex')
@@ -58,7 +59,8 @@ function readFields(context: FileContext, table: TableRead, read: SurveyFileRead
 
 function readAuthors(context: FileContext, table: TableRead): Author[] {
   return checkColumns(context, table, ['Author', 'Affiliations', 'Equal contribution']).flatMap(({cell}, index) => {
-    const affiliations = cell('Affiliations').text.split(',').map((id) => id.trim())
+    // An empty cell is already reported; the author is kept, their affiliations unknown.
+    const affiliations = cell('Affiliations').text === '' ? [] : cell('Affiliations').text.split(',').map((id) => id.trim())
     const equalContribution = yesNo(context, cell('Equal contribution'), 'equal contribution')
     if (!affiliations.every((id) => /^\d+$/.test(id))) {
       reportError(context.file, cell('Affiliations').node, `Unexpected affiliations \`${cell('Affiliations').text}\`, expected affiliation ids such as \`1, 3\``, 'invalid-value')

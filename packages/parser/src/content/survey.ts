@@ -1,5 +1,5 @@
 import {Survey, SectionId, checkSurvey, formatCitation, type Method, type Role, type Section, type SurveyDraft} from '@fmrl/model'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {quoteList, reportError, type ParseRuleId} from '../diagnostics.js'
 import {fileContext, type SourceMap} from './context.js'
 import {parseDatasetsFile} from './datasets-file.js'
@@ -38,7 +38,7 @@ export function contentFileKind(path: string): ContentFileKind | undefined {
  * Parse every content file into one survey. Files are read in dependency order (taxonomy and legend
  * before methods); problems become positioned messages on the file they concern.
  */
-export function parseContent(files: VFile[]): ContentRead {
+export function parseContent(files: VFile[], {drafting = false}: {drafting?: boolean} = {}): ContentRead {
   const [first] = files
   if (!first) throw new Error('parseContent needs the content files')
   const sources: SourceMap = new Map()
@@ -51,10 +51,12 @@ export function parseContent(files: VFile[]): ContentRead {
   for (const kind of singles) {
     for (const extra of byKind.get(kind)?.slice(1) ?? []) reportError(extra, undefined, `Unexpected second \`${kind}.md\` at \`${extra.path}\`, expected one`, 'unknown-file')
   }
+  // A file already refused by its reader (bytes that are not UTF-8) is there, but has nothing to parse.
+  const readable = (file: VFile) => !file.messages.some((message) => message.fatal)
   const one = (kind: (typeof singles)[number]) => {
     const file = byKind.get(kind)?.[0]
     if (!file) reportError(first, undefined, `Unexpected content without \`${kind}.md\`, expected one`, 'missing-section')
-    return file && fileContext(file, sources)
+    return file && readable(file) ? fileContext(file, sources, drafting) : undefined
   }
   const surveyContext = one('survey')
   const metadata = surveyContext ? parseSurveyFile(surveyContext) : undefined
@@ -75,10 +77,10 @@ export function parseContent(files: VFile[]): ContentRead {
   const methodFiles = byKind.get('methods') ?? []
   checkMethodFiles(methodFiles, taxonomy, first)
   const methods = orderMethods(
-    methodFiles.flatMap((file) => parseMethodsFile(fileContext(file, sources), {taxonomy, vocabularies}).map((read) => ({...read, file}))),
+    methodFiles.filter(readable).flatMap((file) => parseMethodsFile(fileContext(file, sources, drafting), {taxonomy, vocabularies}).map((read) => ({...read, file}))),
     taxonomy
   )
-  const sections = (byKind.get('section') ?? []).flatMap((file) => readSection(file, sources))
+  const sections = (byKind.get('section') ?? []).filter(readable).flatMap((file) => readSection(file, sources))
   const venues = new Map(references.map((reference) => [formatCitation(reference.citation), reference.venue]))
   const complete = methods.filter((read) => read.complete)
   for (const read of methods) read.method.venue = read.method.citation ? (venues.get(formatCitation(read.method.citation)) ?? null) : null
@@ -87,8 +89,19 @@ export function parseContent(files: VFile[]): ContentRead {
   })
   const candidate = {metadata, taxonomy, vocabularies, methods: complete.map((read) => read.method), datasets, references, sections: orderSections(sections), relatedLists, readingList, environments}
   const draft: SurveyDraft = {...candidate, metadata: metadata ?? {}, methods: methods.map((read) => read.method)}
+  if (drafting) return {survey: undefined, draft: {...draft, methods: methods.map((read) => read.method)}, sources}
   const survey = validate(candidate, files, sources, first)
   return {survey: files.some((file) => file.messages.some((message) => message.fatal)) ? undefined : survey, draft, sources}
+}
+
+/**
+ * Content as far as it can be read, for tools that merge into it (`fmrl import`): rows with empty
+ * cells are kept with those values empty, and nothing is validated. The files' own messages are
+ * left untouched (the draft is read from copies).
+ */
+export function parseContentDraft(files: readonly VFile[]): SurveyDraft {
+  const copies = files.map((file) => new VFile({path: file.path, value: file.value}))
+  return parseContent(copies, {drafting: true}).draft
 }
 
 /** One methods file per role, named by its id: a missing one would lose the role's methods without a word. */
@@ -139,13 +152,25 @@ function validate(candidate: unknown, files: VFile[], sources: SourceMap, first:
   const parsed = Survey.safeParse(candidate)
   const problems: Array<{path: PropertyKey[]; message: string; ruleId: ParseRuleId}> = parsed.success
     ? checkSurvey(parsed.data).map((issue) => ({...issue, ruleId: (issue.ruleId ?? 'invalid-value') as ParseRuleId}))
-    : parsed.error.issues.map((issue) => ({path: issue.path, message: `Unexpected value at \`${issue.path.join('.')}\`: ${issue.message}`, ruleId: 'invalid-value'}))
+    : parsed.error.issues
+        // An empty cell was reported where it is (missing-cell); the schema need not say it again.
+        .filter((issue) => !isEmptyCell(valueAt(candidate, issue.path), issue.path))
+        .map((issue) => ({path: issue.path, message: `Unexpected value at \`${issue.path.join('.')}\`: ${issue.message}`, ruleId: 'invalid-value' as const}))
   for (const problem of problems) {
     const place = findPlace(sources, problem.path)
     const file = files.find((candidateFile) => candidateFile.path === place?.file) ?? first
     reportError(file, place && {start: {line: place.line, column: place.column}, end: {line: place.endLine, column: place.endColumn}}, problem.message, problem.ruleId)
   }
   return parsed.success ? parsed.data : undefined
+}
+
+/** A value read from an empty cell: empty text, or an entry's empty list (a whole table's rows are not a cell). */
+function isEmptyCell(value: unknown, path: readonly PropertyKey[]): boolean {
+  return value === '' || (Array.isArray(value) && value.length === 0 && path.some((key) => typeof key === 'number'))
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((current, key) => (current && typeof current === 'object' ? (current as Record<PropertyKey, unknown>)[key] : undefined), value)
 }
 
 /** The place of the deepest recorded value on `path`. */

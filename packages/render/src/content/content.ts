@@ -1,4 +1,4 @@
-import {datasetColumns, environmentColumns, formatCitation, noValue, readingEntryColumns, relatedListColumns, vocabularyColumns, type Method, type Role, type Survey, type Term} from '@fmrl/model'
+import {datasetColumns, environmentColumns, formatCitation, noValue, readingEntryColumns, relatedListColumns, vocabularyColumns, type Method, type MethodDraft, type Role, type Survey, type SurveyDraft, type Term} from '@fmrl/model'
 import type {PhrasingContent, Root, RootContent} from 'mdast'
 import {fromMarkdown} from '../markdown.js'
 import {code, heading, paragraph, table, text} from '../nodes.js'
@@ -12,11 +12,15 @@ export interface ContentFileTree {
 }
 
 const root = (...children: RootContent[]): Root => ({type: 'root', children})
-const cell = (value: string): PhrasingContent[] => [text(value)]
+// A draft (`fmrl import` into an empty folder) leaves unknown values empty, for `fmrl build` to ask for.
+const cell = (value: string | undefined): PhrasingContent[] => [text(value ?? '')]
 const optional = (value: string | null | undefined): PhrasingContent[] => cell(value ?? noValue)
 
-/** The survey as content/ files in canonical form: what `fmrl add` appends and round-trips compare. */
-export function renderContent(survey: Survey): ContentFileTree[] {
+/**
+ * The survey as content/ files in canonical form: what `fmrl add` appends, `fmrl import` writes and
+ * round-trips compare. A draft renders too, its unknown values as empty cells.
+ */
+export function renderContent(survey: SurveyDraft): ContentFileTree[] {
   return [
     {path: 'survey.md', tree: renderSurveyFile(survey)},
     {path: 'taxonomy.md', tree: renderTaxonomyFile(survey)},
@@ -34,29 +38,29 @@ export function renderContent(survey: Survey): ContentFileTree[] {
   ]
 }
 
-function renderSurveyFile(survey: Survey): Root {
+function renderSurveyFile(survey: SurveyDraft): Root {
   const {metadata} = survey
   return root(
-    heading(1, text(metadata.title)),
+    heading(1, text(metadata.title ?? '')),
     table(['Field', 'Value'], [
       [cell('List'), cell(metadata.list)],
       [cell('arXiv'), cell(metadata.arxiv)],
       [cell('Last update'), cell(metadata.lastUpdate)]
     ]),
     heading(2, text('Authors')),
-    table(['Author', 'Affiliations', 'Equal contribution'], metadata.authors.map((author) => [
+    table(['Author', 'Affiliations', 'Equal contribution'], (metadata.authors ?? []).map((author) => [
       cell(author.name), cell(author.affiliations.join(', ')), cell(author.equalContribution ? 'yes' : 'no')
     ])),
     heading(2, text('Affiliations')),
-    table(['Id', 'Affiliation', 'Short'], metadata.affiliations.map((affiliation) => [
+    table(['Id', 'Affiliation', 'Short'], (metadata.affiliations ?? []).map((affiliation) => [
       cell(String(affiliation.id)), cell(affiliation.name), optional(affiliation.short)
     ])),
     heading(2, text('Citation')),
-    code('bibtex', metadata.bibtex)
+    code('bibtex', metadata.bibtex ?? '')
   )
 }
 
-function renderTaxonomyFile(survey: Survey): Root {
+function renderTaxonomyFile(survey: SurveyDraft): Root {
   return root(
     heading(1, text('Taxonomy')),
     heading(2, text('Roles')),
@@ -68,7 +72,7 @@ function renderTaxonomyFile(survey: Survey): Root {
   )
 }
 
-function renderLegendFile(survey: Survey): Root {
+function renderLegendFile(survey: SurveyDraft): Root {
   return root(
     heading(1, text('Legend')),
     ...survey.vocabularies.flatMap((vocabulary) => [
@@ -83,32 +87,32 @@ function termRow(term: Term): PhrasingContent[][] {
   return [cell(term.symbol), [notation(term.markdown)], [{type: 'inlineCode', value: term.latex}], cell(term.meaning), cell(term.origin), optional(term.note)]
 }
 
-function renderReferencesFile(survey: Survey): Root {
+function renderReferencesFile(survey: SurveyDraft): Root {
   return root(
     heading(1, text('References')),
     table(['Citation', 'Authors', 'Title', 'Venue'], survey.references.map((reference) => [
-      cell(formatCitation(reference.citation)), cell(reference.authors), cell(reference.title), cell(reference.venue)
+      cell(reference.citation && formatCitation(reference.citation)), cell(reference.authors), cell(reference.title), cell(reference.venue)
     ]))
   )
 }
 
-function renderDatasetsFile(survey: Survey): Root {
+function renderDatasetsFile(survey: SurveyDraft): Root {
   return root(heading(1, text('Datasets')), entryTable(datasetColumns, survey.datasets, 'content'))
 }
 
 /** The reading list: one section heading and table per section, in the order sections first appear. */
-function renderReadingListFile(survey: Survey): Root {
+function renderReadingListFile(survey: SurveyDraft): Root {
   const sections = [...new Set(survey.readingList.map((entry) => entry.section))]
   return root(
     heading(1, text('Reading list')),
     ...sections.flatMap((section) => [
-      heading(2, text(section)),
+      heading(2, text(section ?? '')),
       entryTable(readingEntryColumns, survey.readingList.filter((entry) => entry.section === section), 'content')
     ])
   )
 }
 
-function renderMethodsFile(survey: Survey, role: Role): Root {
+function renderMethodsFile(survey: SurveyDraft, role: Role): Root {
   return root(
     heading(1, text(role.name)),
     ...role.categories.flatMap((category) => [
@@ -119,6 +123,6 @@ function renderMethodsFile(survey: Survey, role: Role): Root {
 }
 
 /** A method as one content row, every column in content/'s order. */
-export function methodRow(survey: Survey, method: Method): PhrasingContent[][] {
+export function methodRow(survey: Pick<Survey, 'vocabularies'>, method: Method | MethodDraft): PhrasingContent[][] {
   return methodCells(survey, method, 'content')
 }
