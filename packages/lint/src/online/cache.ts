@@ -25,7 +25,7 @@ export function emptyLinkCache(): LinkCache {
  * The class of a URL from its entry: a dead outcome counts as dead only once it has come up in
  * `deadAfter` consecutive runs; before that it is unknown, so one flaky night does not fail CI.
  */
-export function classOf(entry: LinkCacheEntry, deadAfter: number): LinkClass {
+export function classOf(entry: Pick<LinkCacheEntry, 'outcome' | 'failures'>, deadAfter: number): LinkClass {
   if (entry.outcome === 'dead') return entry.failures >= deadAfter ? 'dead' : 'unknown'
   return entry.outcome
 }

@@ -42,6 +42,6 @@ export function formatLinkSummary(summary: LinkSummary): string {
   const lines = [
     `fmrl links: ${plural(summary.urls, 'URL')}: ${counts.ok} ok, ${counts.dead} dead, ${counts.unknown} unknown (${summary.cached} from the cache); ${plural(summary.requests, 'request')}, ${plural(summary.retries, 'retry').replace(/retrys$/, 'retries')} in ${seconds(summary.ms)}`
   ]
-  if (summary.slowest.length > 0) lines.push(`slowest hosts: ${summary.slowest.map((host) => `${host.host} ${seconds(host.ms)} (${plural(host.urls, 'URL')})`).join(', ')}`)
+  if (summary.slowest.length > 0) lines.push(`slowest hosts (time in requests): ${summary.slowest.map((host) => `${host.host} ${seconds(host.ms)} (${plural(host.urls, 'URL')})`).join(', ')}`)
   return lines.join('\n')
 }
