@@ -39,7 +39,7 @@ export async function readLinkCache(root: string, path: string): Promise<CacheRe
 export class CacheWriter {
   private last = 0
   private pending: Promise<void> = Promise.resolve()
-  private dirty = false
+  private timer: NodeJS.Timeout | undefined
 
   constructor(
     private readonly path: string,
@@ -48,20 +48,25 @@ export class CacheWriter {
     private readonly now: () => number = Date.now
   ) {}
 
-  /** Note a change; write if the last write is older than the interval. */
+  /** Note a change: write now if the last write is older than the interval, else once it is. */
   touch(): void {
-    this.dirty = true
-    if (this.now() - this.last >= this.interval) this.write()
+    if (this.timer) return
+    const wait = this.last + this.interval - this.now()
+    if (wait <= 0) return this.write()
+    this.timer = setTimeout(() => this.write(), wait)
+    // A pending write must not keep a finished run alive: flush() writes what is left.
+    this.timer.unref()
   }
 
   /** Write what is not written yet, and wait for every write. */
   async flush(): Promise<void> {
-    if (this.dirty) this.write()
+    if (this.timer) this.write()
     await this.pending
   }
 
   private write(): void {
-    this.dirty = false
+    clearTimeout(this.timer)
+    this.timer = undefined
     this.last = this.now()
     // Writes run one after another; each one writes the cache as it is when it starts.
     this.pending = this.pending.then(async () => {
