@@ -17,6 +17,7 @@ import {
   type Verdict
 } from '@fmrl/lint'
 import type {LinksOptions} from '@fmrl/model'
+import {setMaxListeners} from 'node:events'
 import PQueue from 'p-queue'
 import type {Resolver} from './guard.js'
 import {createAgent, formatDuration, requestOnce, type Attempt} from './http.js'
@@ -113,6 +114,8 @@ export async function checkUrls(plans: readonly RequestPlan[], settings: CheckSe
   const controller = new AbortController()
   const runTimer = setTimeout(() => controller.abort(), settings.runTimeout)
   const run = controller.signal
+  // Every request in flight listens to the run's bound: as many listeners as the concurrency.
+  setMaxListeners(0, run)
   const agent = createAgent({hostConcurrency: settings.hostConcurrency, timeout: settings.timeout, resolve: environment.resolve, policy: environment.policy})
   const scheduler = new Scheduler(settings, environment, run)
   // Hosts that refused HEAD (405, 501) get GET from then on: no second request per URL.

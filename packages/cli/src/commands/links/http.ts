@@ -49,11 +49,17 @@ export const formatDuration = (ms: number) => (ms >= 1000 && ms % 1000 === 0 ? `
  */
 export async function requestOnce(url: string, method: 'HEAD' | 'GET', options: {agent: Agent; timeout: number; maxBody: number; run: AbortSignal}): Promise<Attempt> {
   if (options.run.aborted) return {failure: {code: 'RUN_TIMEOUT'}}
+  // One controller per request, aborted by its own timer or by the run's bound.
   const timer = new AbortController()
-  const timeout = setTimeout(() => timer.abort(), options.timeout)
-  const signal = AbortSignal.any([timer.signal, options.run])
+  let timedOut = false
+  const timeout = setTimeout(() => {
+    timedOut = true
+    timer.abort()
+  }, options.timeout)
+  const onRunAbort = () => timer.abort()
+  options.run.addEventListener('abort', onRunAbort, {once: true})
   try {
-    const response = await request(url, {dispatcher: options.agent, method, headers, signal})
+    const response = await request(url, {dispatcher: options.agent, method, headers, signal: timer.signal})
     const answer: HttpAnswer = {status: response.statusCode, headers: response.headers}
     // Dropping a body we do not read aborts it; that abort is expected, not an error.
     response.body.on('error', () => {})
@@ -65,10 +71,11 @@ export async function requestOnce(url: string, method: 'HEAD' | 'GET', options: 
     return {answer}
   } catch (error) {
     if (options.run.aborted) return {failure: {code: 'RUN_TIMEOUT'}}
-    if (timer.signal.aborted) return {failure: {code: 'TIMEOUT', detail: formatDuration(options.timeout)}}
+    if (timedOut) return {failure: {code: 'TIMEOUT', detail: formatDuration(options.timeout)}}
     return {failure: failureOf(error)}
   } finally {
     clearTimeout(timeout)
+    options.run.removeEventListener('abort', onRunAbort)
   }
 }
 
