@@ -11,6 +11,8 @@ export interface LinkServer {
   maxInFlight(): number
   /** Every request, in order, as `METHOD /path`. */
   log: string[]
+  /** When each request of `log` arrived (performance.now()). */
+  arrivals: number[]
   close(): Promise<void>
 }
 
@@ -34,6 +36,7 @@ const challenge = '<!DOCTYPE html><html><head><title>Just a moment...</title></h
 export async function startLinkServer(options: ServerOptions = {}): Promise<LinkServer> {
   const counts = new Map<string, number>()
   const log: string[] = []
+  const arrivals: number[] = []
   const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
   let inFlight = 0
@@ -147,6 +150,7 @@ export async function startLinkServer(options: ServerOptions = {}): Promise<Link
     const key = `${request.method} ${new URL(path, 'http://x').pathname}`
     counts.set(key, (counts.get(key) ?? 0) + 1)
     log.push(`${request.method} ${path}`)
+    arrivals.push(performance.now())
     inFlight++
     maxInFlight = Math.max(maxInFlight, inFlight)
     let done = false
@@ -170,6 +174,7 @@ export async function startLinkServer(options: ServerOptions = {}): Promise<Link
     port,
     counts,
     log,
+    arrivals,
     maxInFlight: () => maxInFlight,
     close: async () => {
       for (const timer of timers) clearTimeout(timer)

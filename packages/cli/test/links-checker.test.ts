@@ -135,6 +135,16 @@ describe('politeness', () => {
     expect(server.maxInFlight()).toBe(3)
   })
 
+  test('a minimum interval between the starts of two requests to one host', async () => {
+    await check(['/ok?1', '/ok?2', '/ok?3', '/ok?4'], {...fast, hostConcurrency: 4, hostInterval: 150})
+    const gaps = server.arrivals.slice(1).map((time, index) => time - server.arrivals[index]!)
+    expect(gaps).toHaveLength(3)
+    // The server sees a request after its connection is set up, which can eat into the first gap;
+    // a loaded machine only widens them. Without the interval the gaps are a few milliseconds.
+    for (const gap of gaps) expect(gap).toBeGreaterThan(100)
+    expect(server.arrivals.at(-1)! - server.arrivals[0]!).toBeGreaterThan(400)
+  })
+
   test('never more requests in flight over the whole run than its global limit', async () => {
     const paths = Array.from({length: 16}, (_, index) => `/slow?ms=30&i=${index}`)
     await check(paths, {...fast, concurrency: 3, hostConcurrency: 8})
