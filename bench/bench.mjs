@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm bench`: wall time of the pre-commit hook on the real content and of a no-change `pnpm build`
 // (a turbo cache hit), each against a baseline: starting node and loading the same modules.
-// Usage: pnpm bench [--runs N]   (run `pnpm build` first: the hook runs the built CLI)
+// Usage: pnpm bench [--runs N] | pnpm bench links   (run `pnpm build` first: the hook runs the built CLI)
 import {spawnSync} from 'node:child_process'
 import {cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, appendFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -9,6 +9,12 @@ import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
+// `pnpm bench links`: the link checker against linkinator and markdown-link-check (bench/links.mjs).
+if (process.argv[2] === 'links') {
+  const {run} = await import('./links.mjs')
+  await run()
+  process.exit(0)
+}
 const runsFlag = process.argv.indexOf('--runs')
 const runs = runsFlag === -1 ? 7 : Number(process.argv[runsFlag + 1])
 if (!Number.isInteger(runs) || runs < 1) fail('Unexpected --runs, expected a whole number of at least 1')

@@ -26,3 +26,13 @@ export async function readStaged(root: string, directory: string): Promise<strin
   const out = await git(root, ['diff', '--cached', '--name-only', '--relative', '--diff-filter=ACMR', '-z', '--', directory])
   return (out ?? '').split('\0').filter((path) => path !== '')
 }
+
+/** The commit a ref names, or undefined when it names none (`--changed-since` validates its ref). */
+export async function resolveRef(root: string, ref: string): Promise<string | undefined> {
+  return (await git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]))?.trim()
+}
+
+/** The text of `path` (relative to `root`) at a commit; undefined when the file did not exist there. */
+export function readAtCommit(root: string, commit: string, path: string): Promise<string | undefined> {
+  return git(root, ['show', `${commit}:./${path}`])
+}

@@ -6,6 +6,9 @@ import {buildCommand} from './commands/build.js'
 import {checkCommand} from './commands/check.js'
 import {importCommand} from './commands/import.js'
 import {lintCommand} from './commands/lint.js'
+import {linksCommand} from './commands/links/command.js'
+import {addLinkFlags, type LinkFlags} from './commands/links/options.js'
+import {terminalProgress} from './commands/links/progress.js'
 import {preCommitCommand} from './hook.js'
 import {exitCodes, UsageError, type Io} from './io.js'
 import {loadAsker} from './prompts.js'
@@ -67,17 +70,31 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     .action(async () => {
       code = await preCommitCommand(program.opts<{root: string; content: string}>(), io, (args) => main(args, io, cwd))
     })
-  program
+  const lint = program
     .command('lint')
     .description('lint Markdown: links, symbols, duplicates, consistency (default: content/ and the generated Markdown outputs)')
     .argument('[files...]', 'files or folders to lint (any awesome-list Markdown)')
     .option('--format <format>', 'output format: human, json or github', 'human')
     .option('--fix', 'apply the safe fixes (mojibake, symbol variants, URL normalization) to the files')
     .option('--config <file>', 'configuration file, relative to the root (default: fmrl.config.json when it exists)')
+    .option('--online', 'also check the external links over the network, as `fmrl links` does (its flags apply)')
     .addHelpText('after', '\nExit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or configuration error.\nRules, configuration and ignore comments: packages/lint/README.md')
-    .action(async (files: string[], options: {format: string; fix?: boolean; config?: string}) => {
-      code = await lintCommand({...program.opts<{root: string; content: string}>(), files, format: options.format, fix: options.fix === true, config: options.config}, io, cwd)
-    })
+  addLinkFlags(lint).action(async (files: string[], options: LinkFlags & {format: string; fix?: boolean; config?: string; online?: boolean}) => {
+    const {format, fix, config, online, ...flags} = options
+    code = await lintCommand({...program.opts<{root: string; content: string}>(), files, format, fix: fix === true, config, online: online ? flags : undefined, progress: online ? terminalProgress(process.stderr) : undefined}, io, cwd)
+  })
+  const links = program
+    .command('links')
+    .description('check the external links of content/ (or of the given Markdown files) over the network: dead, redirected, unknown')
+    .argument('[files...]', 'files or folders to check (any awesome-list Markdown)')
+    .option('--format <format>', 'output format: human, json or github', 'human')
+    .option('--config <file>', 'configuration file (its ignoreUrls apply), relative to the root')
+    .option('--changed-since <ref>', 'check only the URLs added or changed since a git ref (for pull requests)')
+    .addHelpText('after', '\nExit codes: 0 no dead link, 1 dead links (or file:/javascript: URLs) found, 2 usage or configuration error.\nClasses, host handling and the cache: packages/cli/README.md')
+  addLinkFlags(links).action(async (files: string[], options: LinkFlags & {format: string; config?: string; changedSince?: string}) => {
+    const {format, config, changedSince, ...flags} = options
+    code = await linksCommand({...program.opts<{root: string; content: string}>(), files, format, config, changedSince, flags}, io, cwd, terminalProgress(process.stderr))
+  })
   try {
     await program.parseAsync([...argv], {from: 'user'})
     return code

@@ -1,8 +1,10 @@
+import {readFileSync} from 'node:fs'
 import {readdir, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {validateWorkflow, type ValidationError} from '@action-validator/core'
 import {parse} from 'yaml'
 import {describe, expect, test} from 'vitest'
+import {LinksOptions} from '@fmrl/model'
 import {renderFromContent} from '../src/build.js'
 import {git} from './git-repository.js'
 import {repositoryRoot} from './helpers.js'
@@ -21,7 +23,7 @@ function leaves(errors: readonly ValidationError[]): string[] {
 describe('GitHub workflows', () => {
   test('every workflow is valid against the workflow schema (checked offline by action-validator)', async () => {
     const files = (await readdir(workflows)).filter((name) => /\.ya?ml$/.test(name))
-    expect(files).toEqual(['ci.yml'])
+    expect(files).toEqual(['ci.yml', 'links.yml'])
     for (const file of files) expect(validateWorkflow(await readFile(join(workflows, file), 'utf8')), file).toEqual({actionType: 'workflow', errors: []})
   })
 
@@ -51,6 +53,36 @@ describe('GitHub workflows', () => {
     const local = await readFile(join(repositoryRoot, '.ci/run'), 'utf8')
     expect(steps(ci)).toEqual(['pnpm install --frozen-lockfile', 'pnpm build', 'pnpm check', 'pnpm lint', 'pnpm test'])
     expect(steps(local)).toEqual(steps(ci))
+  })
+})
+
+describe('the links workflow', () => {
+  interface Step {name?: string; if?: string; uses?: string; run?: string; with?: Record<string, unknown>}
+  const links = parse(readFileSync(join(workflows, 'links.yml'), 'utf8')) as {on: Record<string, unknown>; jobs: {links: {steps: Step[]}}}
+  const steps = links.jobs.links.steps
+  const index = (match: (step: Step) => boolean) => steps.findIndex(match)
+
+  test('runs weekly, on demand, and on pull requests that touch content/', () => {
+    expect(links.on).toEqual({schedule: [{cron: '23 4 * * 1'}], workflow_dispatch: null, pull_request: {paths: ['content/**']}})
+  })
+
+  test('checks every link on schedule, the changed ones on pull requests, as annotations', () => {
+    expect(steps.filter((step) => step.run?.startsWith('pnpm links')).map((step) => [step.if, step.run])).toEqual([
+      ["github.event_name != 'pull_request'", 'pnpm links --format github'],
+      ["github.event_name == 'pull_request'", 'pnpm links --format github --changed-since "origin/${GITHUB_BASE_REF}"']
+    ])
+    expect(steps[0]).toEqual({uses: 'actions/checkout@v4', with: {'fetch-depth': 0}})
+  })
+
+  test('restores the cache before the check and saves it after, failing runs included, at the path fmrl links uses', () => {
+    const restore = index((step) => step.uses === 'actions/cache/restore@v4')
+    const save = index((step) => step.uses === 'actions/cache/save@v4')
+    const check = index((step) => step.run?.startsWith('pnpm links') === true)
+    expect(restore).toBeGreaterThan(-1)
+    expect(restore < check && check < save).toBe(true)
+    expect([steps[restore]!.with!.path, steps[save]!.with!.path]).toEqual([LinksOptions.parse({}).cache, LinksOptions.parse({}).cache])
+    expect(steps[save]!.if).toBe("always() && hashFiles('.cache/fmrl-links.json') != ''")
+    expect(steps[restore]!.with!['restore-keys']).toBe('fmrl-links-')
   })
 })
 

@@ -22,6 +22,7 @@ export {
 export {citedNameColumn, methodColumn, methodColumns, methodViews, type ColumnKey, type MethodColumn, type MethodView, type ViewColumn} from './method-columns.js'
 export {checkSurvey, type SurveyIssue} from './check.js'
 export {surveyJsonSchema} from './json-schema.js'
+export {Duration, LinkCache, LinkCacheEntry, LinkClass, LinksOptions} from './links.js'
 export {LintConfig, LintRules, LintSeverity, lintConfigJsonSchema, lintRuleIds} from './lint-config.js'
 export {joinList, splitList, splitSymbolList} from './lists.js'
 export {Citation, FineTuning, Method, Url, Year, formatCitation, parseCitation} from './method.js'

@@ -11,6 +11,9 @@ import {listRepositoryFiles, resolveLintTargets} from '../lint-files.js'
 import {formatGithub, formatJson, lintFormats, type LintFormat} from '../lint-report.js'
 import {formatHuman, hasErrors} from '../report.js'
 import {writeOutput} from '../write.js'
+import {runLinkCheck} from './links/run.js'
+import {parseLinkFlags, type LinkFlags} from './links/options.js'
+import type {Progress} from './links/progress.js'
 
 export interface LintOptions {
   root: string
@@ -19,6 +22,9 @@ export interface LintOptions {
   format: string
   fix: boolean
   config: string | undefined
+  /** `--online`: the link-check flags; the external links are checked too. */
+  online?: LinkFlags | undefined
+  progress?: Progress | undefined
 }
 
 /** The survey's lint data, and our own files (content/ and the generated Markdown) that exist. */
@@ -33,9 +39,8 @@ async function readSurvey(root: string, content: string, repositoryFiles: readon
 
 /** `fmrl lint [files…]`: lint Markdown (by default content/ and the generated outputs); `--fix` applies the safe fixes. */
 export async function lintCommand(options: LintOptions, io: Io, cwd: string): Promise<number> {
-  if (!(lintFormats as readonly string[]).includes(options.format)) {
-    throw new UsageError(`Unexpected format \`${options.format}\`, expected one of ${lintFormats.map((format) => `\`${format}\``).join(', ')}`)
-  }
+  checkFormat(options.format)
+  const links = options.online ? parseLinkFlags(options.online) : undefined
   const read = await readLintConfig(options.root, options.config)
   if (!read.config) {
     io.err(formatHuman([read.file]))
@@ -66,12 +71,22 @@ export async function lintCommand(options: LintOptions, io: Io, cwd: string): Pr
     lintFile(file, settings)
     files.push(file)
   }
+  if (links) await runLinkCheck(files, options.root, links, io, {progress: options.progress})
   const report = formatReport(options.format as LintFormat, files)
   if (report !== '') io.out(report)
   return hasErrors(files) ? exitCodes.problems : exitCodes.ok
 }
 
-function formatReport(format: LintFormat, files: readonly VFile[]): string {
+/** The output format a flag names; a usage error for any other. */
+export function checkFormat(format: string): LintFormat {
+  if (!(lintFormats as readonly string[]).includes(format)) {
+    throw new UsageError(`Unexpected format \`${format}\`, expected one of ${lintFormats.map((known) => `\`${known}\``).join(', ')}`)
+  }
+  return format as LintFormat
+}
+
+/** The findings of files in an output format. */
+export function formatReport(format: LintFormat, files: readonly VFile[]): string {
   if (format === 'json') return formatJson(files)
   if (format === 'github') return formatGithub(files)
   return formatHuman(files)

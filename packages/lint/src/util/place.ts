@@ -2,9 +2,21 @@ import type {Node, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 
+// One line index per file text: building it scans the whole file, and a list has thousands of links.
+const indexes = new WeakMap<VFile, {text: string; index: ReturnType<typeof location>}>()
+
+function lineIndex(file: VFile): ReturnType<typeof location> {
+  const text = String(file.value)
+  const known = indexes.get(file)
+  if (known?.text === text) return known.index
+  const index = location(file)
+  indexes.set(file, {text, index})
+  return index
+}
+
 /** The position of `file`'s text between two offsets (end exclusive). */
 export function positionAt(file: VFile, start: number, end: number): Position | undefined {
-  const index = location(file)
+  const index = lineIndex(file)
   const from = index.toPoint(start)
   const to = index.toPoint(end)
   return from && to ? {start: from, end: to} : undefined

@@ -23,13 +23,24 @@ export function bareHost(host: string): string {
   return host.toLowerCase().replace(/^www\./, '')
 }
 
-const arxivPath = /^\/(?:abs|pdf|html)\/((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[a-z]{2})?\/\d{7}))(?:v\d+)?(?:\.pdf)?\/?$/i
+const arxivPath = /^\/(?:abs|pdf|html)\/((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[a-z]{2})?\/\d{7}))(v\d+)?(?:\.pdf)?\/?$/i
 
 /** The arXiv id a URL points at (`https://arxiv.org/pdf/2502.15214v2` is `2502.15214`). */
 export function arxivId(url: string): string | undefined {
   const parsed = parseHttpUrl(url)
   if (!parsed || bareHost(parsed.hostname) !== 'arxiv.org') return undefined
   return arxivPath.exec(parsed.pathname)?.[1]
+}
+
+/**
+ * The abstract page of an arXiv URL (`/pdf/2502.15214v2.pdf` is `https://arxiv.org/abs/2502.15214v2`):
+ * the small page that says whether a paper (and that version) exists. Undefined for other URLs.
+ */
+export function arxivAbsUrl(url: string): string | undefined {
+  const parsed = parseHttpUrl(url)
+  if (!parsed || bareHost(parsed.hostname) !== 'arxiv.org') return undefined
+  const match = arxivPath.exec(parsed.pathname)
+  return match ? `https://arxiv.org/abs/${match[1]}${match[2] ?? ''}` : undefined
 }
 
 /** The year a new-style arXiv id was posted in (`2502.15214` is 2025), or undefined for old-style ids. */
