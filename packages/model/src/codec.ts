@@ -12,7 +12,8 @@ import type {Vocabulary, VocabularyId} from './vocabulary.js'
 /** A cell as the codec reads it: its text (links read as their text, math kept as `$…$`) and its links. */
 export interface CellText {
   text: string
-  links: ReadonlyArray<{url: string; text: string}>
+  /** `start`: where the link's text starts in `text`, when the reader knows (two equal texts are then told apart). */
+  links: ReadonlyArray<{url: string; text: string; start?: number}>
 }
 
 /** Inline content a cell is written as: text, inline math or a link (a subset of mdast's phrasing content). */
@@ -27,6 +28,8 @@ export type CellFormat = 'content' | 'markdown'
 /** What a column reads against: the vocabularies, and whether to accept the spellings hand-kept lists use. */
 export interface CodecContext {
   vocabularies: readonly Vocabulary[]
+  /** The notation cells are written in; `content` cells hold no links but URLs (a name is never linked there). */
+  format?: CellFormat
   /** Accept variants (`✅` for `✓`), every "no value" spelling (`–`, `N/A`, `✗`) and kind links (`[pdf](url)`). */
   lenient?: boolean
 }
@@ -70,6 +73,14 @@ export function isNoValue(text: string, lenient = false): boolean {
 }
 
 export const text = (value: string): Inline => ({type: 'text', value})
+
+/**
+ * Whether a link is text that GitHub links by itself (`http://x.org`, `www.x.org`, `a@b.org` written
+ * as plain text): a reader sees it as a link, but the text was the value.
+ */
+export function isLiteralLink(link: {url: string; text: string}): boolean {
+  return link.url === link.text || link.url === `http://${link.text}` || link.url === `mailto:${link.text}`
+}
 export const decoded = <T>(value: Partial<T>): Decoded<T> => ({ok: true, value})
 export const problem = <T>(reason: string, ruleId: CellProblem['ruleId'] = 'invalid-value', item?: string): Decoded<T> => ({
   ok: false,
@@ -195,17 +206,30 @@ export function namedLinksColumn<T, K extends keyof T & string>(key: K, header: 
       return joined(links.map((link) => [link.url ? {type: 'link', url: link.url, children: [text(link.name)]} : text(joinList([link.name]))]))
     },
     decode(cell, context) {
-      if (isNoValue(cell.text, context.lenient)) return decoded<T>({[key]: []} as Partial<T>)
-      const names = splitList(cell.text)
-      const links: NamedLink[] = []
-      const unused = [...cell.links]
-      for (const name of names) {
-        const index = unused.findIndex((link) => link.text.trim() === name)
-        const link = index < 0 ? undefined : unused.splice(index, 1)[0]!
-        if (link && !Url.safeParse(link.url).success) return problem(`Unexpected \`${link.url}\` for \`${name}\` in column \`${header}\`, expected an http(s) URL`, 'invalid-value', link.url)
-        links.push({name, url: link ? link.url : null})
+      if (cell.links.length === 0 && isNoValue(cell.text, context.lenient)) return decoded<T>({[key]: []} as Partial<T>)
+      // A link is one item whatever its text holds (a comma too); the text between links is split as a list.
+      // Links are cut out from the end, so earlier offsets stay right.
+      let text = cell.text
+      const placeholder = (index: number) => `\u0000${index}\u0000`
+      const places = cell.links.map((link, index) => ({link, index, at: link.start ?? cell.text.indexOf(link.text)}))
+      for (const {link, index, at} of [...places].sort((a, b) => b.at - a.at)) {
+        if (at < 0 || link.text === '') return problem(`Unexpected link \`${link.url}\` in column \`${header}\` without a name, expected \`[name](url)\``, 'invalid-value', link.url)
+        text = `${text.slice(0, at)}${placeholder(index)}${text.slice(at + link.text.length)}`
       }
-      if (unused.length > 0) return problem(`Unexpected link \`${unused[0]!.url}\` in column \`${header}\` that names no item, expected each link to be one comma-separated item`, 'invalid-value', unused[0]!.url)
+      const links: NamedLink[] = []
+      for (const item of splitList(text)) {
+        const held = places.filter(({index}) => item.includes(placeholder(index)))
+        const [only] = held
+        if (held.length === 1 && only && item === placeholder(only.index)) {
+          if (!Url.safeParse(only.link.url).success) return problem(`Unexpected \`${only.link.url}\` for \`${only.link.text}\` in column \`${header}\`, expected an http(s) URL`, 'invalid-value', only.link.url)
+          links.push({name: only.link.text.trim(), url: only.link.url})
+          continue
+        }
+        // Text GitHub links by itself (`a http://x.org b`) is part of a name, not a link of its own.
+        const real = held.find(({link}) => !isLiteralLink(link))
+        if (real) return problem(`Unexpected text beside the link \`${real.link.url}\` in column \`${header}\`, expected each item a name or a \`[name](url)\``, 'invalid-value', real.link.url)
+        links.push({name: held.reduce((name, {link, index}) => name.replace(placeholder(index), link.text), item), url: null})
+      }
       return decoded<T>({[key]: links} as Partial<T>)
     }
   }

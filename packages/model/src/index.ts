@@ -2,6 +2,7 @@ export {symbolAttributes, table1Attributes, vocabularyColumns, type MethodColumn
 export {
   columnForHeader,
   decodeUrl,
+  isLiteralLink,
   isNoValue,
   joined,
   namedLinksColumn,

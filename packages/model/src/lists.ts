@@ -1,10 +1,11 @@
 /**
  * How a list cell writes its items: comma-separated, and an item that holds a comma or starts with a
  * quote is written in double quotes with inner quotes doubled (`"GPT-4, turbo", Llama`), as CSV does.
- * Every list of non-empty items survives `splitList(joinList(items))`.
+ * Every list of non-empty, trimmed items survives `splitList(joinList(items))`.
  */
 export function joinList(items: readonly string[]): string {
-  return items.map((item) => (/[,"]/.test(item) && !isUnquotable(item) ? `"${item.replace(/"/g, '""')}"` : item)).join(', ')
+  // `-` alone would read as "no value": it is quoted too.
+  return items.map((item) => ((/[,"]/.test(item) && !isUnquotable(item)) || item === '-' ? `"${item.replace(/"/g, '""')}"` : item)).join(', ')
 }
 
 // An item with a quote only inside it (`5" screen`) needs no quoting: only a leading quote opens one.

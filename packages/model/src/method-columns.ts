@@ -39,8 +39,9 @@ const nameColumn: MethodColumn = {
     const name = cell.text.trim()
     if (name === '') return problem('Unexpected empty cell in column `Method`, expected the name the paper gives the method', 'missing-cell')
     const [only] = cell.links
-    // A linked name (`[AGILE](paper)`) names the paper too, as generated role pages and most lists write it.
-    if (cell.links.length !== 1 || !only || only.text.trim() !== name) return decoded({name})
+    // A linked name (`[AGILE](paper)`) names the paper too, as generated role pages and most lists write
+    // it; in content/ the Paper column holds it, and a name that looks like a URL is just text.
+    if (context.format === 'content' || cell.links.length !== 1 || !only || only.text.trim() !== name) return decoded({name})
     const paper = decodeUrl(cell, 'Method', context, false)
     return paper.ok ? decoded({name, paper: paper.url}) : paper
   }

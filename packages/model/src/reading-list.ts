@@ -1,14 +1,19 @@
 import {z} from 'zod'
 import {Url} from './method.js'
-import {CellString} from './text.js'
+import {CellString, OptionalCellString} from './text.js'
 
 const slug = z.string().regex(/^[a-z][a-z\d]*(?:-[a-z\d]+)*$/, 'Expected a kebab-case id')
 
 /** A name with the page it links to, where there is one: an experiment environment, a project page. */
-export const NamedLink = z.object({
-  name: CellString,
-  url: Url.nullable()
-})
+// GitHub turns text that looks like a URL or an address into a link, so such a name needs its URL.
+const linkedByGitHub = /^(?:https?:\/\/|www\.)|^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i
+
+export const NamedLink = z
+  .object({
+    name: CellString,
+    url: Url.nullable()
+  })
+  .refine((link) => link.url !== null || !linkedByGitHub.test(link.name), {message: 'Expected a URL for a name that is itself a URL or an address', path: ['url']})
 export type NamedLink = z.infer<typeof NamedLink>
 
 /** A related awesome list whose entries were merged into this one, credited beside them. */
@@ -30,14 +35,14 @@ export const ReadingEntry = z
     section: CellString.meta({description: 'The reading-list section, for example VLM-RL'}),
     list: slug.meta({description: 'The id of the related list the entry comes from'}),
     authors: z.array(CellString).meta({description: 'As the list gives them; empty when it gives none'}),
-    venue: CellString.nullable(),
-    date: CellString.nullable().meta({description: 'When the paper appeared, as the list writes it: 2024, 2024-05'}),
+    venue: OptionalCellString.nullable(),
+    date: OptionalCellString.nullable().meta({description: 'When the paper appeared, as the list writes it: 2024, 2024-05'}),
     keywords: z.array(CellString),
     environments: z.array(NamedLink).meta({description: 'Where the paper runs its experiments'}),
     links: z.array(NamedLink).meta({description: 'Other pages: a project homepage, code'}),
-    note: CellString.nullable().meta({description: 'A remark the list makes, for example notable top 5%'}),
-    overview: CellString.nullable().meta({description: 'A one-paragraph summary of the method'}),
-    method: CellString.nullable().meta({description: 'The name of the survey method this paper is, when it is one'})
+    note: OptionalCellString.nullable().meta({description: 'A remark the list makes, for example notable top 5%'}),
+    overview: OptionalCellString.nullable().meta({description: 'A one-paragraph summary of the method'}),
+    method: OptionalCellString.nullable().meta({description: 'The name of the survey method this paper is, when it is one'})
   })
   .meta({description: 'One entry of the reading list'})
 export type ReadingEntry = z.infer<typeof ReadingEntry>
@@ -47,7 +52,7 @@ export const Environment = z
   .object({
     name: CellString,
     url: Url,
-    description: CellString.nullable(),
+    description: OptionalCellString.nullable(),
     image: Url.nullable().meta({description: 'A picture of the environment, when one is published'}),
     list: slug.meta({description: 'The id of the related list the entry comes from'})
   })

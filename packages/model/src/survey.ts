@@ -1,14 +1,14 @@
 import {z} from 'zod'
 import {Citation, Method, Url, Year} from './method.js'
 import {Environment, ReadingEntry, RelatedList} from './reading-list.js'
-import {CellString} from './text.js'
+import {CellString, OptionalCellString} from './text.js'
 import {Role} from './taxonomy.js'
 import {Vocabulary} from './vocabulary.js'
 
 export const Affiliation = z.object({
   id: z.number().int().positive(),
   name: CellString,
-  short: CellString.optional()
+  short: OptionalCellString.optional()
 })
 export type Affiliation = z.infer<typeof Affiliation>
 

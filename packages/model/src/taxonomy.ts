@@ -1,5 +1,5 @@
 import {z} from 'zod'
-import {CellString} from './text.js'
+import {CellString, OptionalCellString} from './text.js'
 
 /** The three roles of the survey's taxonomy. */
 export const RoleId = z.enum(['agent', 'planner', 'reward'])
@@ -17,7 +17,7 @@ export type Category = z.infer<typeof Category>
 export const Role = z.object({
   id: RoleId,
   name: CellString.meta({description: 'For example LLM/VLM as Agent'}),
-  emoji: CellString.optional(),
+  emoji: OptionalCellString.optional(),
   description: CellString,
   categories: z.array(Category).min(1)
 })

@@ -1,5 +1,5 @@
 import {z} from 'zod'
-import {CellString} from './text.js'
+import {CellString, OptionalCellString} from './text.js'
 
 /** The symbol columns of Table 1, each with its own vocabulary. */
 export const VocabularyId = z
@@ -18,7 +18,7 @@ export const Term = z
     latex: CellString.meta({description: 'LaTeX text-mode fragment as the paper sets it (for example $\\pi_l$, \\checkmark)'}),
     meaning: CellString,
     origin: TermOrigin,
-    note: CellString.optional().meta({description: 'Why a term was added or differs from the caption'})
+    note: OptionalCellString.optional().meta({description: 'Why a term was added or differs from the caption'})
   })
   .meta({description: 'One symbol of a vocabulary with its meaning (one entry of the legend)'})
 export type Term = z.infer<typeof Term>

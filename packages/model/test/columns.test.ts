@@ -7,6 +7,9 @@ import {
   methodColumns,
   methodViews,
   nameKey,
+  NamedLink,
+  ReadingEntry,
+  readingEntryColumns,
   splitList,
   splitSymbolList,
   symbolAttributes,
@@ -129,6 +132,46 @@ describe('decode', () => {
       }
     }
     expect(failed).toEqual([])
+  })
+})
+
+describe('cases the property tests found (packages/cli/test/properties), pinned', () => {
+  const named = readingEntryColumns.find((column) => column.key === 'environments')!
+  const roundTrip = (links: Array<{name: string; url: string | null}>) => {
+    const entry = {environments: links} as unknown as ReadingEntry
+    const inline = named.encode(entry, context, 'content')
+    const found: Array<{url: string; text: string; start: number}> = []
+    let text = ''
+    for (const node of inline) {
+      if (node.type === 'link') {
+        const label = node.children.map((child) => ('value' in child ? child.value : '')).join('')
+        found.push({url: node.url, text: label, start: text.length})
+        text += label
+      } else text += node.value
+    }
+    return named.decode({text, links: found}, context)
+  }
+
+  test('a linked name holding a comma is one item', () => {
+    expect(roundTrip([{name: 'a, b', url: 'https://x.org/1'}, {name: 'c', url: null}])).toEqual({ok: true, value: {environments: [{name: 'a, b', url: 'https://x.org/1'}, {name: 'c', url: null}]}})
+  })
+
+  test('a link whose name also stands in the text before it is told apart by its place', () => {
+    expect(roundTrip([{name: '-x', url: null}, {name: '-', url: 'https://x.org/2'}])).toEqual({ok: true, value: {environments: [{name: '-x', url: null}, {name: '-', url: 'https://x.org/2'}]}})
+  })
+
+  test('text GitHub links by itself is part of a name', () => {
+    expect(named.decode({text: '@)http://x.org', links: [{url: 'http://x.org', text: 'http://x.org', start: 2}]}, context)).toEqual({ok: true, value: {environments: [{name: '@)http://x.org', url: null}]}})
+  })
+
+  test('`-` as a list item is quoted, so it is not read as "no value"', () => {
+    expect(joinList(['-'])).toBe('"-"')
+    expect(splitList(joinList(['-', 'x']))).toEqual(['-', 'x'])
+  })
+
+  test('the schema refuses what a cell cannot say: `-` as an optional value, a URL-like name without its URL', () => {
+    expect(ReadingEntry.shape.venue.safeParse('-').success).toBe(false)
+    expect(NamedLink.safeParse({name: 'http://x.org', url: null}).error?.issues.map((issue) => issue.message)).toEqual(['Expected a URL for a name that is itself a URL or an address'])
   })
 })
 

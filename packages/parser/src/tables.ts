@@ -7,8 +7,8 @@ export interface CellRead {
   node: TableCell
   /** The first link's target, when the cell holds a link. */
   url: string | undefined
-  /** Every link of the cell, in order, with its text: what the column codec reads. */
-  links: Array<{url: string; text: string}>
+  /** Every link of the cell, in order, with its text and where it starts in `text`: what the column codec reads. */
+  links: Array<{url: string; text: string; start: number}>
   /** A cell a short row does not have (already reported): it reads as empty text. */
   absent?: true
 }
@@ -65,24 +65,29 @@ export function readTable(table: Table, headings: Array<string | undefined> = []
 
 /** Read a cell: inline math keeps its `$…$`, a link reads as its text unless it is a bare URL. */
 export function readCell(cell: TableCell): CellRead {
-  const links = cellLinks(cell.children)
-  return {text: phrasingText(cell.children).trim(), node: cell, url: links[0]?.url, links}
+  const links: Array<{url: string; text: string; start: number}> = []
+  const raw = phrasingText(cell.children, links, 0)
+  const lead = raw.length - raw.trimStart().length
+  const text = raw.trim()
+  // A link's place in the trimmed text, so a reader can tell which of two equal texts is the link.
+  const placed = links.map((link) => ({url: link.url, text: link.text, start: link.start - lead}))
+  return {text, node: cell, url: placed[0]?.url, links: placed}
 }
 
-function phrasingText(nodes: PhrasingContent[]): string {
-  return nodes.map((node) => {
-    if (node.type === 'inlineMath') return `$${node.value}$`
-    if (node.type === 'inlineCode') return node.value
-    if (node.type === 'html') return node.value
-    if ('children' in node) return phrasingText(node.children as PhrasingContent[])
-    return toString(node as Nodes)
-  }).join('')
+/** The text of inline content; the links met, with where their text starts in it, are pushed to `links`. */
+function phrasingText(nodes: PhrasingContent[], links: Array<{url: string; text: string; start: number}> = [], offset = 0): string {
+  let text = ''
+  for (const node of nodes) {
+    if (node.type === 'inlineMath') text += `$${node.value}$`
+    else if (node.type === 'inlineCode') text += node.value
+    else if (node.type === 'html') text += node.value
+    else if (node.type === 'link') {
+      const inner = phrasingText(node.children as PhrasingContent[], [], 0)
+      const trimmed = inner.trim()
+      links.push({url: node.url, text: trimmed, start: offset + text.length + (inner.length - inner.trimStart().length)})
+      text += inner
+    } else if ('children' in node) text += phrasingText(node.children as PhrasingContent[], links, offset + text.length)
+    else text += toString(node as Nodes)
+  }
+  return text
 }
-
-function cellLinks(nodes: PhrasingContent[]): Array<{url: string; text: string}> {
-  return nodes.flatMap((node) => {
-    if (node.type === 'link') return [{url: node.url, text: phrasingText(node.children).trim()}]
-    return 'children' in node ? cellLinks(node.children as PhrasingContent[]) : []
-  })
-}
-

@@ -41,7 +41,7 @@ export function parseMethodsFile(context: FileContext, known: MethodsContext): M
       reportError(context.file, table.node, `Unexpected table under \`${table.headings.at(-1) ?? role.name}\`, expected it under a category heading: ${quoteList(role.categories.map((candidate) => candidate.name))}`, 'unknown-heading')
       return []
     }
-    return readEntries<Method>(context, table, columns, {vocabularies: known.vocabularies}).flatMap(({value, cells, complete}) => {
+    return readEntries<Method>(context, table, columns, {vocabularies: known.vocabularies, format: 'content'}).flatMap(({value, cells, complete}) => {
       if (value.name === undefined) return []
       const method: MethodDraft = {...(value as MethodDraft), role: role.id, category: category.id, venue: null}
       return [{method: method as Method, cells, complete}]
