@@ -1,10 +1,22 @@
 import type {Node, Position} from 'unist'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
+import {location, type Location} from 'vfile-location'
+
+// Building the line index walks the whole file: once per file (and text), not once per finding,
+// or a long list with thousands of links spends its time re-reading itself.
+const indexes = new WeakMap<VFile, {value: unknown; index: Location}>()
+
+function lineIndex(file: VFile): Location {
+  const cached = indexes.get(file)
+  if (cached && cached.value === file.value) return cached.index
+  const index = location(file)
+  indexes.set(file, {value: file.value, index})
+  return index
+}
 
 /** The position of `file`'s text between two offsets (end exclusive). */
 export function positionAt(file: VFile, start: number, end: number): Position | undefined {
-  const index = location(file)
+  const index = lineIndex(file)
   const from = index.toPoint(start)
   const to = index.toPoint(end)
   return from && to ? {start: from, end: to} : undefined
