@@ -5,16 +5,27 @@ import {lintText, only} from './helpers.js'
 describe('urlKey: one key per thing a URL points at', () => {
   test.each([
     ['http://www.example.com/a/', 'example.com/a'],
-    ['https://example.com/a?x=1#top', 'example.com/a?x=1'],
+    ['https://example.com/a?x=1#top', 'example.com/a?x=1#top'],
+    ['https://example.com/a#', 'example.com/a'],
     ['https://arxiv.org/abs/2502.15214', 'arxiv:2502.15214'],
     ['http://www.arxiv.org/pdf/2502.15214v2.pdf', 'arxiv:2502.15214'],
     ['https://arxiv.org/html/2502.15214v1', 'arxiv:2502.15214'],
     ['https://arxiv.org/abs/hep-th/9901001v1', 'arxiv:hep-th/9901001'],
     ['https://doi.org/10.1000/ABC', 'doi:10.1000/abc'],
     ['http://dx.doi.org/10.1000/abc', 'doi:10.1000/abc'],
-    ['https://github.com/MineDojo/MineDojo/tree/main/x', 'github.com/minedojo/minedojo'],
+    ['https://github.com/MineDojo/MineDojo/tree/main/x', 'github.com/minedojo/minedojo/tree/main/x'],
+    ['https://github.com/MineDojo/MineDojo/blob/main/x', 'github.com/minedojo/minedojo/tree/main/x'],
+    ['https://github.com/MineDojo/MineDojo/tree/main', 'github.com/minedojo/minedojo'],
+    ['https://github.com/MineDojo/MineDojo/tree/main/', 'github.com/minedojo/minedojo'],
     ['https://github.com/danijar/crafter?tab=readme-ov-file', 'github.com/danijar/crafter'],
+    ['https://github.com/danijar/crafter#readme', 'github.com/danijar/crafter'],
+    ['https://github.com/danijar/crafter#usage', 'github.com/danijar/crafter#usage'],
     ['https://www.github.com/x/y.git', 'github.com/x/y'],
+    ['https://github.com/x/y/', 'github.com/x/y'],
+    ['https://github.com/x/y/issues', 'github.com/x/y/issues'],
+    ['https://github.com/x/y/pulls', 'github.com/x/y/pulls'],
+    ['https://github.com/google-research/google-research/tree/master/x', 'github.com/google-research/google-research/tree/master/x'],
+    ['https://github.com/X', 'github.com/x'],
     ['https://example.com/x?tab=readme-ov-file', 'example.com/x']
   ])('%s', (url, key) => {
     expect(urlKey(url)).toBe(key)

@@ -20,7 +20,7 @@ function describe(entry: Entry): string {
 /** The same URL (after normalization) for two different entries; the message points at the second, its cause at the first. */
 export const noDuplicateUrl = createRule({
   id: 'no-duplicate-url',
-  description: 'Same URL for two different entries after normalization (scheme, `www.`, trailing `/`, arXiv ids, DOIs, GitHub repositories)',
+  description: 'Same URL for two different entries after normalization (scheme, `www.`, trailing `/`, arXiv ids, DOIs, a GitHub repository\'s root)',
   severity: 'error',
   defaults: {},
   examples: {
@@ -28,16 +28,21 @@ export const noDuplicateUrl = createRule({
       {
         title: 'a dataset and its method, one entry twice, a method in two sections',
         markdown: '| Dataset | Link |\n| - | - |\n| MineDojo | <https://github.com/MineDojo/MineDojo> |\n\n| Method | FT | Code |\n| - | - | - |\n| MineCLIP | ✓ | [Code](https://github.com/MineDojo/MineDojo/tree/main) |\n| [AGILE](https://arxiv.org/abs/2405.14751) | ✓ | [Code](https://arxiv.org/pdf/2405.14751v2) |\n| Twin | ✓ | <https://github.com/a/twin> |\n\n| Method | FT | Code |\n| - | - | - |\n| Twin | ✓ | <https://github.com/a/twin> |\n'
+      },
+      {
+        title: 'one repository\'s issues and pulls, folders of a monorepo, sections of a page',
+        markdown: '- [Issues](https://github.com/x/y/issues)\n- [Pulls](https://github.com/x/y/pulls)\n- [Scaling](https://github.com/google-research/google-research/tree/master/scaling)\n- [Robotics](https://github.com/google-research/google-research/tree/master/robotics)\n- [Setup](https://example.com/guide#setup)\n- [Usage](https://example.com/guide#usage)\n'
       }
     ],
     notOk: [
       {
         title: 'two papers with one arXiv id, one repository in two forms',
-        markdown: '- [Direct Preference Optimization](https://arxiv.org/abs/2305.18290)\n- [SimPO](http://arxiv.org/pdf/2305.18290v2)\n- [A](https://github.com/x/y)\n- [B](https://www.github.com/X/y/tree/main/src?tab=readme-ov-file)\n- [C](https://example.com/a/)\n- [D](https://example.com/a)\n',
+        markdown: '- [Direct Preference Optimization](https://arxiv.org/abs/2305.18290)\n- [SimPO](http://arxiv.org/pdf/2305.18290v2)\n- [A](https://github.com/x/y)\n- [B](https://www.github.com/X/y.git)\n- [C](https://github.com/x/y/tree/main?tab=readme-ov-file)\n- [D](https://example.com/a/)\n- [E](https://example.com/a/)\n',
         messages: [
-          '2:11-2:44: Unexpected URL `http://arxiv.org/pdf/2305.18290v2` for `SimPO`, already the link of `Direct Preference Optimization` (line 1); expected each entry to have its own link (no-duplicate-url)',
-          '4:7-4:66: Unexpected URL `https://www.github.com/X/y/tree/main/src?tab=readme-ov-file` for `B`, already the link of `A` (line 3); expected each entry to have its own link (no-duplicate-url)',
-          '6:7-6:28: Unexpected URL `https://example.com/a` for `D`, already the link of `C` (line 5); expected each entry to have its own link (no-duplicate-url)'
+          '2:11-2:44: Unexpected URL `http://arxiv.org/pdf/2305.18290v2` for `SimPO`, already the link of `Direct Preference Optimization` as `https://arxiv.org/abs/2305.18290` (line 1); expected each entry to have its own link (no-duplicate-url)',
+          '4:7-4:37: Unexpected URL `https://www.github.com/X/y.git` for `B`, already the link of `A` as `https://github.com/x/y` (line 3); expected each entry to have its own link (no-duplicate-url)',
+          '5:7-5:58: Unexpected URL `https://github.com/x/y/tree/main?tab=readme-ov-file` for `C`, already the link of `A` as `https://github.com/x/y` (line 3); expected each entry to have its own link (no-duplicate-url)',
+          '7:7-7:29: Unexpected URL `https://example.com/a/` for `E`, already the link of `D` (line 6); expected each entry to have its own link (no-duplicate-url)'
         ]
       },
       {
@@ -61,7 +66,9 @@ export const noDuplicateUrl = createRule({
       const earlier = seen.find((candidate) => !mayShare(candidate.entry, entry))
       if (earlier) {
         const line = earlier.target.position?.start.line
-        report(file, `Unexpected URL \`${target.url}\` for ${describe(entry)}, already the link of ${describe(earlier.entry)}${line ? ` (line ${line})` : ''}; expected each entry to have its own link`, target.position, {
+        // Quote the earlier spelling when it differs, so the reader sees why the two are one.
+        const spelled = earlier.target.url === target.url ? '' : ` as \`${earlier.target.url}\``
+        report(file, `Unexpected URL \`${target.url}\` for ${describe(entry)}, already the link of ${describe(earlier.entry)}${spelled}${line ? ` (line ${line})` : ''}; expected each entry to have its own link`, target.position, {
           cause: {reason: 'First listed here', place: earlier.target.position, file: file.path}
         })
       }

@@ -39,9 +39,10 @@ export function arxivYear(id: string): number | undefined {
 }
 
 /**
- * One key per thing a URL points at, for finding duplicates: scheme, `www.`, trailing slashes,
- * queries GitHub only uses for its UI and fragments do not matter; an arXiv URL is its id, a DOI
- * URL its DOI, and a GitHub URL with `/tree/…` or `/blob/…` its repository.
+ * One key per thing a URL points at, for finding duplicates: scheme, `www.`, trailing slashes and
+ * queries GitHub only uses for its UI do not matter; an arXiv URL is its id, a DOI URL its DOI. A
+ * GitHub repository is one thing however its root is written (`.git`, `/tree/<branch>`, `#readme`),
+ * while its issues, pulls, sub-folders and files stay apart, and so do fragments (sections of a page).
  */
 export function urlKey(url: string): string {
   const arxiv = arxivId(url)
@@ -50,12 +51,24 @@ export function urlKey(url: string): string {
   if (!parsed) return url.trim()
   const host = bareHost(parsed.hostname)
   if (host === 'doi.org' || host === 'dx.doi.org') return `doi:${decodeURIComponent(parsed.pathname.slice(1)).toLowerCase()}`
-  if (host === 'github.com') {
-    const [owner, repository] = parsed.pathname.split('/').filter(Boolean)
-    if (owner && repository) return `github.com/${owner.toLowerCase()}/${repository.toLowerCase().replace(/\.git$/, '')}`
-  }
   const query = [...parsed.searchParams].filter(([name]) => name !== 'tab').map(([name, value]) => `${name}=${value}`).join('&')
-  return `${host}${parsed.pathname.replace(/\/+$/, '')}${query ? `?${query}` : ''}`
+  const path = host === 'github.com' ? githubPath(parsed) : parsed.pathname.replace(/\/+$/, '')
+  const fragment = host === 'github.com' && parsed.hash.toLowerCase() === '#readme' ? '' : parsed.hash.replace(/^#$/, '')
+  return `${host}${path}${query ? `?${query}` : ''}${fragment}`
+}
+
+/**
+ * A GitHub path as compared: owner and repository in any case and without `.git`, the root of a
+ * branch (`/tree/main`) as the repository itself, and `blob` and `tree` alike (GitHub redirects one
+ * to the other).
+ */
+function githubPath(parsed: URL): string {
+  const [owner, repository, view, branch, ...rest] = parsed.pathname.split('/').filter(Boolean)
+  if (!owner || !repository) return parsed.pathname.replace(/\/+$/, '').toLowerCase()
+  const root = `/${owner.toLowerCase()}/${repository.toLowerCase().replace(/\.git$/, '')}`
+  if (view === undefined) return root
+  if ((view === 'tree' || view === 'blob') && branch !== undefined) return rest.length === 0 ? root : `${root}/tree/${branch}/${rest.join('/')}`
+  return `${root}/${[view, branch, ...rest].filter((part) => part !== undefined).join('/')}`
 }
 
 /**
