@@ -86,6 +86,7 @@ const levels = {off: 0, warn: 1, error: 2} as const
 export function createRule<Options extends object>(definition: RuleDefinition<Options>): Rule<Options> {
   const url = `${docsBase}#${definition.id}`
   const run = lintRule<Root, Options>({origin: `${messageSource}:${definition.id}`, url}, (tree, file, options) => {
+    ;(file.data.fmrlRulesRun ??= new Set()).add(definition.id)
     definition.check({tree, file, options: options ?? definition.defaults})
   })
   const plugin: Plugin<[RuleSetting<Options>?], Root> = function (setting) {
@@ -95,6 +96,18 @@ export function createRule<Options extends object>(definition: RuleDefinition<Op
   Object.defineProperty(plugin, 'name', {value: definition.id})
   const {check: _check, ...meta} = definition
   return {...meta, fixable: definition.fixable ?? false, url, plugin}
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The ids of the rules that ran on the file so far (a rule that is off does not run). */
+    fmrlRulesRun: Set<string>
+  }
+}
+
+/** Whether a rule ran on the file before this point: rules run in the order of `rules`. */
+export function ranBefore(file: VFile, ruleId: string): boolean {
+  return file.data.fmrlRulesRun?.has(ruleId) ?? false
 }
 
 /** Turn any accepted setting into a severity and options. */

@@ -73,8 +73,9 @@ function githubPath(parsed: URL): string {
 
 /**
  * The canonical spelling of a URL where it has an equivalent plainer one: GitHub's
- * `?tab=readme-ov-file` (a UI tab, not a page), `www.github.com`, `dx.doi.org`. Undefined when
- * the URL is already canonical.
+ * `?tab=readme-ov-file` (a UI tab, not a page), `www.github.com`, `dx.doi.org`; an `http:` variant
+ * becomes `https:` too (these hosts all serve it), so one URL gets one fix. Undefined when the URL
+ * is already canonical or only its scheme differs (prefer-https reports that).
  */
 export function canonicalUrl(url: string): string | undefined {
   const parsed = parseHttpUrl(url)
@@ -84,5 +85,5 @@ export function canonicalUrl(url: string): string | undefined {
   if (host === 'www.github.com' || host === 'www.arxiv.org') canonical = canonical.replace(/^(https?:\/\/)www\./i, '$1')
   if (host === 'dx.doi.org') canonical = canonical.replace(/^(https?:\/\/)dx\.doi\.org/i, '$1doi.org')
   if (bareHost(host) === 'github.com') canonical = canonical.replace(/([?&])tab=[a-z\d-]+-ov-file(?:&|(?=#)|$)/i, '$1').replace(/[?&](?=#|$)/, '')
-  return canonical === url ? undefined : canonical
+  return canonical === url ? undefined : canonical.replace(/^http:/i, 'https:')
 }
