@@ -41,7 +41,7 @@ describe('output formats and exit codes', () => {
       code: 1,
       out: [
         'lists/list.md:3:11: warning: Unexpected `http:` URL `http://github.com/x/y`, expected `https://github.com/x/y` (github.com serves https) (prefer-https)',
-        'lists/list.md:4:11: error: Unexpected URL `https://github.com/x/y/tree/main` for `Again`, already the link of `Paper` (line 3); expected each entry to have its own link (no-duplicate-url)',
+        'lists/list.md:4:11: error: Unexpected URL `https://github.com/x/y/tree/main` for `Again`, already the link of `Paper` as `http://github.com/x/y` (line 3); expected each entry to have its own link (no-duplicate-url)',
         'lists/list.md:5:13: error: Unexpected anchor `#missing` that matches no heading, expected the id of a heading (no-dead-anchor)',
         '2 errors, 1 warning'
       ].join('\n'),
@@ -71,7 +71,7 @@ describe('output formats and exit codes', () => {
     const result = await run(['lint', '--format', 'github', 'lists/list.md'], root)
     expect(result.out.split('\n')).toEqual([
       '::warning file=lists/list.md,line=3,col=11,endLine=3,endColumn=32,title=prefer-https::Unexpected `http:` URL `http://github.com/x/y`, expected `https://github.com/x/y` (github.com serves https)',
-      '::error file=lists/list.md,line=4,col=11,endLine=4,endColumn=43,title=no-duplicate-url::Unexpected URL `https://github.com/x/y/tree/main` for `Again`, already the link of `Paper` (line 3); expected each entry to have its own link',
+      '::error file=lists/list.md,line=4,col=11,endLine=4,endColumn=43,title=no-duplicate-url::Unexpected URL `https://github.com/x/y/tree/main` for `Again`, already the link of `Paper` as `http://github.com/x/y` (line 3); expected each entry to have its own link',
       '::error file=lists/list.md,line=5,col=13,endLine=5,endColumn=21,title=no-dead-anchor::Unexpected anchor `#missing` that matches no heading, expected the id of a heading'
     ])
   })
@@ -91,7 +91,7 @@ describe('output formats and exit codes', () => {
   test('--fix applies the safe fixes, writes the file, and a second --fix changes nothing', async () => {
     const root = await withList('# List\n\n- [Paper](http://github.com/x/y?tab=readme-ov-file) ‚úì\n')
     const first = await run(['lint', '--fix', 'lists/list.md'], root)
-    expect(first).toEqual({code: 0, out: '', err: 'lists/list.md: 3 fixes applied'})
+    expect(first).toEqual({code: 0, out: '', err: 'lists/list.md: 2 fixes applied'})
     expect(await readFile(join(root, 'lists/list.md'), 'utf8')).toBe('# List\n\n- [Paper](https://github.com/x/y) ✓\n')
     expect(await run(['lint', '--fix', 'lists/list.md'], root)).toEqual({code: 0, out: '', err: ''})
   })
