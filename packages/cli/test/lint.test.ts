@@ -121,17 +121,18 @@ describe('configuration', () => {
   })
 
   test('invalid configuration: positioned errors in the config file, exit 2', async () => {
-    const config = '{\n  // comments are fine\n  "rules": {\n    "no-such-rule": "warn",\n    "prefer-https": ["warn", {"hosts": [1]}],\n    "no-mojibake": "loud"\n  },\n  "extra": true\n}\n'
+    const config = '{\n  // comments are fine\n  "rules": {\n    "no-such-rule": "warn",\n    "no-mojibak": "off",\n    "prefer-https": ["warn", {"hosts": [1]}],\n    "no-mojibake": "loud"\n  },\n  "extra": true\n}\n'
     const root = await withList(sample, config)
     expect(await run(['lint', 'lists/list.md'], root)).toEqual({
       code: 2,
       out: '',
       err: [
-        'fmrl.config.json:4:5: error: Unexpected rule `no-such-rule`, expected a rule id of `fmrl lint` (see packages/lint/README.md) (config)',
-        'fmrl.config.json:5:41: error: Unexpected value at `rules.prefer-https.1.hosts.0`: Invalid input: expected string, received number (config)',
-        'fmrl.config.json:6:20: error: Unexpected value at `rules.no-mojibake`: Invalid option: expected one of "off"|"warn"|"error" (config)',
-        'fmrl.config.json:8:3: error: Unexpected key `extra`, expected one the schema names (see schema/fmrl.config.schema.json) (config)',
-        '4 errors, 0 warnings'
+        'fmrl.config.json:4:5: error: Unexpected rule `no-such-rule`, expected a rule id of `fmrl lint` (see packages/lint/README.md#rules) (config)',
+        'fmrl.config.json:5:5: error: Unexpected rule `no-mojibak`, expected `no-mojibake` (config)',
+        'fmrl.config.json:6:41: error: Unexpected value at `rules.prefer-https.1.hosts.0`: Invalid input: expected string, received number (config)',
+        'fmrl.config.json:7:20: error: Unexpected value at `rules.no-mojibake`: Invalid option: expected one of "off"|"warn"|"error" (config)',
+        'fmrl.config.json:9:3: error: Unexpected key `extra`, expected one the schema names (see schema/fmrl.config.schema.json) (config)',
+        '5 errors, 0 warnings'
       ].join('\n')
     })
   })

@@ -6,3 +6,4 @@ export {findMojibake, repairMojibake, type MojibakeCodec, type MojibakeFinding} 
 export {ruleIds, rules} from './registry.js'
 export {surveyData} from './survey-data.js'
 export {createRule, docsBase, normalizeSetting, report, type Example, type Fix, type LintMessage, type Rule, type RuleExamples, type RuleSetting, type Severity} from './rule.js'
+export {expectedRuleId} from './util/suggest.js'
