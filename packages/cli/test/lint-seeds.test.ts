@@ -109,7 +109,7 @@ const pinned: Record<string, string[]> = {
     "137:109-137:124: error: Unexpected link to missing file `CONTRIBUTING.md`, expected `fixtures/seeds/CONTRIBUTING.md` to exist in the repository (no-missing-file)"
   ],
   '003_f84490f62b47e7f3.txt': [
-    "12:1-12:6: warning: Unexpected reference `[TOC]` without a definition, expected a definition such as `[TOC]: https://…`, or escape the bracket as `\\[` (no-undefined-reference)",
+    "12:1-12:6: warning: Unexpected `[TOC]`, a table-of-contents marker GitHub does not expand, expected a written table of contents (a list of links to the headings) (no-undefined-reference)",
     "28:19-28:48: error: Unexpected image to missing file `./images/RL-GPT framework.png`, expected `fixtures/seeds/images/RL-GPT framework.png` to exist in the repository (no-missing-file)",
     "42:17-42:34: error: Unexpected image to missing file `./images/NLRL.png`, expected `fixtures/seeds/images/NLRL.png` to exist in the repository (no-missing-file)",
     "55:17-55:47: error: Unexpected image to missing file `./images/RLingua framework.png`, expected `fixtures/seeds/images/RLingua framework.png` to exist in the repository (no-missing-file)",
