@@ -9,8 +9,7 @@ function mayShare(first: Entry, second: Entry): boolean {
   if (first.node === second.node) return true
   const kinds = new Set([first.kind, second.kind])
   if (kinds.has('dataset') && kinds.has('method')) return true
-  if (first.name === undefined || second.name === undefined) return first.kind === 'block' || second.kind === 'block'
-  return nameKey(first.name) === nameKey(second.name)
+  return first.name !== undefined && second.name !== undefined && nameKey(first.name) === nameKey(second.name)
 }
 
 function describe(entry: Entry): string {
@@ -20,7 +19,7 @@ function describe(entry: Entry): string {
 /** The same URL (after normalization) for two different entries; the message points at the second, its cause at the first. */
 export const noDuplicateUrl = createRule({
   id: 'no-duplicate-url',
-  description: 'Same URL for two different entries after normalization (scheme, `www.`, trailing `/`, arXiv ids, DOIs, a GitHub repository\'s root)',
+  description: 'Same URL as the own link (a list item\'s title, a row\'s name, paper or code) of two different entries after normalization (scheme, `www.`, trailing `/`, arXiv ids, DOIs, a GitHub repository\'s root)',
   severity: 'error',
   defaults: {},
   examples: {
@@ -32,9 +31,24 @@ export const noDuplicateUrl = createRule({
       {
         title: 'one repository\'s issues and pulls, folders of a monorepo, sections of a page',
         markdown: '- [Issues](https://github.com/x/y/issues)\n- [Pulls](https://github.com/x/y/pulls)\n- [Scaling](https://github.com/google-research/google-research/tree/master/scaling)\n- [Robotics](https://github.com/google-research/google-research/tree/master/robotics)\n- [Setup](https://example.com/guide#setup)\n- [Usage](https://example.com/guide#usage)\n'
+      },
+      {
+        title: 'links an entry uses rather than its own: a dataset under two papers, a tool under two environments',
+        markdown: '- [Training language models to follow instructions](https://arxiv.org/abs/2203.02155)\n  - Dataset: [TruthfulQA](https://github.com/sylinrl/TruthfulQA)\n- [WebGPT](https://arxiv.org/abs/2112.09332)\n  - Dataset: [TruthfulQA](https://github.com/sylinrl/TruthfulQA)\n- [TruthfulQA](https://github.com/sylinrl/TruthfulQA): the dataset itself\n\n### Atari\n\n- Public agent: [Stable Baselines 3](https://github.com/DLR-RM/stable-baselines3)\n\n### MuJoCo\n\n- Public agent: [Stable Baselines 3](https://github.com/DLR-RM/stable-baselines3)\n'
+      },
+      {
+        title: 'a code repository two papers share, a link in a description',
+        markdown: '- [Skywork R1V2: Multimodal Hybrid Reinforcement Learning](https://arxiv.org/abs/2504.16656) [[Code](https://github.com/SkyworkAI/Skywork-R1V)]\n- [Skywork R1V: Pioneering Multimodal Reasoning](https://arxiv.org/abs/2504.05599) [[Code](https://github.com/SkyworkAI/Skywork-R1V)]\n- [chutney](https://github.com/derhuerst/chutney) - A lighter [smokestack](https://github.com/hughsk/smokestack) alternative.\n- [smokestack](https://github.com/hughsk/smokestack) - Run tests in a browser.\n'
       }
     ],
     notOk: [
+      {
+        title: 'one paper link for two named entries; a later listing of the first entry is no-duplicate-title\'s',
+        markdown: '* **PIGLeT**: "Language Grounding", *ACL*. [[Paper](https://arxiv.org/abs/2201.07207)] [[Code](https://github.com/rowanz/piglet)]\n* **ZSP**: "Zero-Shot Planners", *ICML*. [[Paper](https://arxiv.org/abs/2201.07207)]\n* **PIGLeT**: "Language Grounding", *ACL*. [[Paper](https://arxiv.org/abs/2201.07207)]\n',
+        messages: [
+          '2:51-2:83: Unexpected URL `https://arxiv.org/abs/2201.07207` for `ZSP`, already the link of `PIGLeT` (line 1); expected each entry to have its own link (no-duplicate-url)'
+        ]
+      },
       {
         title: 'two papers with one arXiv id, one repository in two forms',
         markdown: '- [Direct Preference Optimization](https://arxiv.org/abs/2305.18290)\n- [SimPO](http://arxiv.org/pdf/2305.18290v2)\n- [A](https://github.com/x/y)\n- [B](https://www.github.com/X/y.git)\n- [C](https://github.com/x/y/tree/main?tab=readme-ov-file)\n- [D](https://example.com/a/)\n- [E](https://example.com/a/)\n',
@@ -59,8 +73,9 @@ export const noDuplicateUrl = createRule({
     const entryOf = entryFinder(tree)
     const first = new Map<string, {target: Target; entry: Entry}[]>()
     for (const target of linkTargets(tree, file)) {
-      if (target.kind === 'image' || !parseHttpUrl(target.url)) continue
-      const entry = entryOf(target.ancestors)
+      if (target.kind === 'image' || target.kind === 'html' || !parseHttpUrl(target.url)) continue
+      const entry = entryOf(target.node, target.url, target.ancestors)
+      if (!entry) continue
       const key = urlKey(target.url)
       const seen = first.get(key) ?? []
       const earlier = seen.find((candidate) => !mayShare(candidate.entry, entry))
@@ -71,6 +86,9 @@ export const noDuplicateUrl = createRule({
         report(file, `Unexpected URL \`${target.url}\` for ${describe(entry)}, already the link of ${describe(earlier.entry)}${spelled}${line ? ` (line ${line})` : ''}; expected each entry to have its own link`, target.position, {
           cause: {reason: 'First listed here', place: earlier.target.position, file: file.path}
         })
+        // A reported link is not the URL's: a later entry that rightly shares it with the first
+        // holder (the same paper listed again) is compared with the holders only.
+        continue
       }
       if (!seen.some((candidate) => candidate.entry.node === entry.node)) first.set(key, [...seen, {target, entry}])
     }

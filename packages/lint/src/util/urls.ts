@@ -32,6 +32,17 @@ export function arxivId(url: string): string | undefined {
   return arxivPath.exec(parsed.pathname)?.[1]
 }
 
+// Hosts whose pages are papers: preprint servers, DOIs, review sites and proceedings.
+const paperHosts = ['arxiv.org', 'doi.org', 'dx.doi.org', 'openreview.net', 'aclanthology.org', 'proceedings.neurips.cc', 'papers.nips.cc', 'proceedings.mlr.press', 'openaccess.thecvf.com', 'ojs.aaai.org', 'dl.acm.org', 'ieeexplore.ieee.org', 'link.springer.com', 'semanticscholar.org', 'biorxiv.org', 'ijcai.org', 'jmlr.org']
+
+/** Whether a URL points at a paper (a preprint, a DOI, a review or proceedings page). */
+export function isPaperUrl(url: string): boolean {
+  const parsed = parseHttpUrl(url)
+  if (!parsed) return false
+  const host = bareHost(parsed.hostname)
+  return paperHosts.some((known) => host === known || host.endsWith(`.${known}`)) || /\.pdf$/i.test(parsed.pathname)
+}
+
 /** The year a new-style arXiv id was posted in (`2502.15214` is 2025), or undefined for old-style ids. */
 export function arxivYear(id: string): number | undefined {
   const match = /^(\d\d)(\d\d)\.\d{4,5}$/.exec(id)
