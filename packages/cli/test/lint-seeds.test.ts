@@ -84,6 +84,7 @@ const pinned: Record<string, string[]> = {
     "161:74-161:77: error: Unexpected mojibake `‚úÖ`, expected `✅` (UTF-8 read as Mac Roman) (no-mojibake)",
     "162:74-162:77: error: Unexpected mojibake `‚úÖ`, expected `✅` (UTF-8 read as Mac Roman) (no-mojibake)",
     "163:74-163:77: error: Unexpected mojibake `‚úÖ`, expected `✅` (UTF-8 read as Mac Roman) (no-mojibake)",
+    "164:14-164:50: error: Unexpected URL `https://github.com/MineDojo/MineDojo` for `MineDojo`, already the link of `MineCLIP` (line 157); expected each entry to have its own link (no-duplicate-url)",
     "164:74-164:77: error: Unexpected mojibake `‚úÖ`, expected `✅` (UTF-8 read as Mac Roman) (no-mojibake)",
     "168:4-168:8: error: Unexpected mojibake `\uf8ffüß≠`, expected `🧭` (UTF-8 read as Mac Roman) (no-mojibake)",
     "177:4-177:8: error: Unexpected mojibake `\uf8ffüìö`, expected `📚` (UTF-8 read as Mac Roman) (no-mojibake)",
@@ -154,7 +155,7 @@ describe('fmrl lint on the seeds as they are', () => {
 
   test('counts per rule', () => {
     expect(Object.fromEntries(Object.entries(pinned).map(([name, findings]) => [name.slice(0, 3), countByRule(findings)]))).toEqual({
-      '000': {'no-mojibake': 57, 'count-claim': 1, 'no-dead-anchor': 6, 'member-list': 5, 'consistent-values': 4, 'no-unknown-symbol': 1, 'citation-format': 2, 'citation-year': 1},
+      '000': {'no-mojibake': 57, 'count-claim': 1, 'no-dead-anchor': 6, 'member-list': 5, 'consistent-values': 4, 'no-unknown-symbol': 1, 'citation-format': 2, 'no-duplicate-url': 1, 'citation-year': 1},
       '001': {'no-missing-file': 7},
       '002': {'no-empty-link': 1, 'no-dead-anchor': 1, 'no-duplicate-url': 2, 'no-missing-file': 1},
       '003': {'no-undefined-reference': 1, 'no-missing-file': 12, 'canonical-url': 3}
@@ -176,7 +177,7 @@ describe('fmrl lint --fix on a copy of seed 000', () => {
     expect(findMojibake(fixed)).toEqual([])
     const remaining = JSON.parse(first.out) as JsonFinding[]
     expect(remaining.filter((finding) => finding.fix !== undefined)).toEqual([])
-    expect(countByRule(remaining.map(show))).toEqual({'count-claim': 1, 'no-dead-anchor': 6, 'member-list': 5, 'consistent-values': 4, 'no-unknown-symbol': 1, 'citation-format': 2, 'citation-year': 1})
+    expect(countByRule(remaining.map(show))).toEqual({'count-claim': 1, 'no-dead-anchor': 6, 'member-list': 5, 'consistent-values': 4, 'no-unknown-symbol': 1, 'citation-format': 2, 'no-duplicate-url': 1, 'citation-year': 1})
     expect(first.code).toBe(1)
 
     const second = await run(['lint', '--fix', '--format', 'json', 'seeds/000.md'], root)

@@ -19,7 +19,7 @@ function describe(entry: Entry): string {
 /** The same URL (after normalization) for two different entries; the message points at the second, its cause at the first. */
 export const noDuplicateUrl = createRule({
   id: 'no-duplicate-url',
-  description: 'Same URL as the own link (a list item\'s title, a row\'s name, paper or code) of two different entries after normalization (scheme, `www.`, trailing `/`, arXiv ids, DOIs, a GitHub repository\'s root)',
+  description: 'Same URL as the own link (a list item\'s title or paper link, a row\'s name, paper or code) of two different entries after normalization (scheme, `www.`, trailing `/`, arXiv ids, DOIs, a GitHub repository\'s root)',
   severity: 'error',
   defaults: {},
   examples: {

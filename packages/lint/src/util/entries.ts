@@ -23,8 +23,9 @@ export function itemTitle(item: ListItem): Nodes | undefined {
   return lead && (lead.type === 'link' || lead.type === 'strong') ? lead : undefined
 }
 
-// The columns whose links say what a row is; links elsewhere in a row are what it uses.
-const identityRoles: readonly ColumnRole[] = ['name', 'dataset', 'paper']
+// The columns whose links say what a row is (a method table's Code column is the method's own
+// code); links elsewhere in a row are what it uses.
+const identityRoles: readonly ColumnRole[] = ['name', 'dataset', 'paper', 'code']
 
 /** Whether a link points at a paper: a paper host (arXiv, a DOI, OpenReview, …) or words such as `[Paper]`. */
 function isPaperLink(node: Nodes, url: string): boolean {
@@ -33,8 +34,8 @@ function isPaperLink(node: Nodes, url: string): boolean {
 
 /**
  * Tells which entry a link identifies, given the link, its URL and its ancestors: the title link of
- * a list item (`- [Title](…)`) and the link in a method or dataset row's name, dataset or paper
- * cell; and any paper link of the entry (`* **Name**: "Title" [[Paper](…)]`, an arXiv link in a
+ * a list item (`- [Title](…)`) and the link in a method or dataset row's name, dataset, paper or
+ * code cell; and any paper link of the entry (`* **Name**: "Title" [[Paper](…)]`, an arXiv link in a
  * row). Other links belong to no entry, since one may serve many: a project page or code
  * repository several papers share, a dataset a paper was tested on, a tool an environment's page
  * recommends, a link in a description (`a lighter [smokestack](…) alternative`).
@@ -64,6 +65,6 @@ export function entryFinder(tree: Root, tables: readonly RoleTable[] = roleTable
     // Only the entry's own line: bullets beneath it list what it uses.
     if (!item || !title || !ancestors.includes(item.children[0]!)) return undefined
     const isTitle = title === node || (title.type === 'strong' && ancestors.includes(title) && title.children.length === 1)
-    return isTitle || isPaperLink(node, url) ? {node: item, kind: 'item', name: repairMojibake(toString(title)).trim()} : undefined
+    return isTitle || isPaperLink(node, url) ? {node: item, kind: 'item', name: repairMojibake(toString(title), {trustLonePairs: true}).trim()} : undefined
   }
 }
