@@ -72,7 +72,7 @@ export const noDeadAnchor = createRule({
     // GitHub finds an anchor whatever its case, so ids are compared in lower case.
     const ids = new Set([...anchorIds(tree, headingText), ...topAnchors].map((id) => id.toLowerCase()))
     // Suggest the ids the headings will have once their mojibake is repaired (no-mojibake fixes it).
-    const suggestions = anchorIds(tree, (heading) => repairMojibake(headingText(heading)))
+    const suggestions = anchorIds(tree, (heading) => repairMojibake(headingText(heading), {trustLonePairs: true}))
     for (const target of linkTargets(tree, file)) {
       if (!target.url.startsWith('#') || target.url === '#') continue
       const anchor = decode(target.url.slice(1))

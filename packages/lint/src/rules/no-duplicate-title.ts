@@ -133,7 +133,7 @@ export const noDuplicateTitle = createRule<Options>({
       const node = itemTitle(item)
       // A table of contents lists headings, not papers.
       if (!node || (node.type === 'link' && !/^https?:/i.test(node.url))) return
-      const text = repairMojibake(toString(node)).trim()
+      const text = repairMojibake(toString(node), {trustLonePairs: true}).trim()
       const title = {text, key: titleKey(text), words: titleWords(text), node}
       // Short titles (names such as "RL-GPT") are alike by chance; names are no-duplicate-method's job.
       if (title.key.length < 12) return

@@ -71,7 +71,7 @@ export function methodRows(tables: readonly RoleTable[]): MethodRow[] {
     return table.read.rows.flatMap((row) => {
       const nameCell = row.cells.get(nameHeader)
       if (!nameCell || nameCell.text === '') return []
-      const text = repairMojibake(nameCell.text)
+      const text = repairMojibake(nameCell.text, {trustLonePairs: true})
       const citationHeader = table.columns.get('citation')
       const bracket = trailingCitation.exec(text)
       const citation = citationHeader ? row.cells.get(citationHeader)?.text : bracket?.[1]
