@@ -2,6 +2,9 @@ import {defineConfig} from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts']
+    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    // The corpus tests lint whole real lists and prose files; under turbo's parallel packages on
+    // two cores 5 s is too tight.
+    testTimeout: 30_000
   }
 })

@@ -278,7 +278,18 @@ function isWrongInsideWord(text: string, candidate: Candidate): boolean {
  */
 function withEvidence(text: string, candidates: readonly Candidate[], options: MojibakeOptions): MojibakeFinding[] {
   const family = (codec: MojibakeCodec) => (codec === 'mac-roman' ? 'mac' : 'windows')
-  const paragraphOf = (offset: number) => text.slice(0, offset).split(/\n[ \t]*\n/).length
+  // Paragraphs are told apart by blank lines; the starts are found once, then searched.
+  const starts = [0, ...[...text.matchAll(/\n[ \t]*\n/g)].map((match) => match.index + match[0].length)]
+  const paragraphOf = (offset: number) => {
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2)
+      if (starts[middle]! <= offset) low = middle
+      else high = middle - 1
+    }
+    return low
+  }
   // A letter and its punctuation (`Ã—`, `Å”`) reads as a word even when it repairs to a sign.
   const isSign = (candidate: Candidate) => loneSign.test(candidate.repair) && !(/\p{L}/u.test(candidate.found.charAt(0)) && wordPunctuation.test(candidate.found.charAt(1)))
   const sure = new Set(candidates.filter((candidate) => candidate.strength === 'strong' || (candidate.strength === 'weak' && (options.trustLonePairs === true || isSign(candidate) || isWrongInsideWord(text, candidate)))))
