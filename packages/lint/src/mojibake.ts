@@ -279,7 +279,7 @@ function isWrongInsideWord(text: string, candidate: Candidate): boolean {
 function withEvidence(text: string, candidates: readonly Candidate[], options: MojibakeOptions): MojibakeFinding[] {
   const family = (codec: MojibakeCodec) => (codec === 'mac-roman' ? 'mac' : 'windows')
   // Paragraphs are told apart by blank lines; the starts are found once, then searched.
-  const starts = [0, ...[...text.matchAll(/\n[ \t]*\n/g)].map((match) => match.index + match[0].length)]
+  const starts = [0, ...[...text.matchAll(/\n[ \t\r]*\n/g)].map((match) => match.index + match[0].length)]
   const paragraphOf = (offset: number) => {
     let low = 0
     let high = starts.length - 1
