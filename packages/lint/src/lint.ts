@@ -3,17 +3,12 @@ import type {Root} from 'mdast'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {applyIgnoreComments} from './control.js'
-import type {LintData} from './data.js'
 import {applyFixes, type FixResult} from './fix.js'
-import {ruleIds, rules} from './registry.js'
-import type {Fix, LintMessage, RuleSetting} from './rule.js'
+import {remarkFmrl, type LintSettings} from './remark.js'
+import type {Fix, LintMessage} from './rule.js'
 
-/** How to lint: each rule's setting (absent means its default severity) and the data rules may use. */
-export interface LintSettings {
-  rules?: Readonly<Record<string, RuleSetting<any> | undefined>>
-  data?: LintData
-}
+export type {LintSettings} from './remark.js'
+
 
 /**
  * Lint a Markdown file in place: its messages are the findings, sorted by place. Pure: no I/O. A
@@ -48,12 +43,8 @@ function shiftOffsets(message: VFileMessage, by: number): void {
 
 /** Lint a file whose tree is already parsed (a tree without positions is fine). */
 export function lintTree(tree: Root, file: VFile, settings: LintSettings = {}): LintMessage[] {
-  if (settings.data) file.data.fmrl = settings.data
-  const processor = unified()
-  for (const rule of rules) processor.use(rule.plugin, settings.rules?.[rule.id])
   const before = file.messages.length
-  processor.runSync(tree, file)
-  applyIgnoreComments(tree, file, ruleIds)
+  unified().use(remarkFmrl, settings).runSync(tree, file)
   const found = file.messages.slice(Math.min(before, file.messages.length)) as LintMessage[]
   // Rules report in their own order; findings read top to bottom.
   return found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))

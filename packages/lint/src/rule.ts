@@ -50,6 +50,8 @@ export interface RuleContext<Options> {
   tree: Root
   file: VFile
   options: Options
+  /** Record that a check was skipped because the data it needs (`files`, `vocabularies`) is missing. */
+  skip(need: keyof LintData): void
 }
 
 /** A rule: its metadata and examples, and the unified plugin that runs it. */
@@ -87,7 +89,8 @@ export function createRule<Options extends object>(definition: RuleDefinition<Op
   const url = `${docsBase}#${definition.id}`
   const run = lintRule<Root, Options>({origin: `${messageSource}:${definition.id}`, url}, (tree, file, options) => {
     ;(file.data.fmrlRulesRun ??= new Set()).add(definition.id)
-    definition.check({tree, file, options: options ?? definition.defaults})
+    const skip = (need: keyof LintData) => void (file.data.fmrlSkipped ??= new Map()).set(definition.id, need)
+    definition.check({tree, file, options: options ?? definition.defaults, skip})
   })
   const plugin: Plugin<[RuleSetting<Options>?], Root> = function (setting) {
     const [severity, options] = normalizeSetting(setting, definition.severity)
@@ -102,6 +105,8 @@ declare module 'vfile' {
   interface DataMap {
     /** The ids of the rules that ran on the file so far (a rule that is off does not run). */
     fmrlRulesRun: Set<string>
+    /** Rules that skipped a check for want of data, and the data each needed. */
+    fmrlSkipped: globalThis.Map<string, keyof LintData>
   }
 }
 

@@ -36,7 +36,6 @@ export const noMissingFile = createRule({
         markdown: '[Contributing](../CONTRIBUTING.md#how) ![Figure](images/a%20b.png) [Docs](/docs/) <img src="./images/a b.png">\n',
         data: {files: ['CONTRIBUTING.md', 'docs/list.md', 'docs/images/a b.png']}
       },
-      {title: 'without the list of files nothing is checked', markdown: '[x](missing.md)\n'}
     ],
     notOk: [
       {
@@ -52,9 +51,12 @@ export const noMissingFile = createRule({
       }
     ]
   },
-  check({tree, file}) {
+  check({tree, file, skip}) {
     const files = lintData(file).files
-    if (!files) return
+    if (!files) {
+      if (linkTargets(tree, file).some((target) => isRelativePath(target.url))) skip('files')
+      return
+    }
     const known = new Set(files)
     const folders = new Set(files.flatMap((path) => path.split('/').slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join('/'))))
     for (const target of linkTargets(tree, file)) {
