@@ -3,9 +3,17 @@ export function hasScheme(url: string): boolean {
   return /^[a-z][a-z\d+.-]*:/i.test(url)
 }
 
+/**
+ * Whether a link target is a URL that lost its scheme: `://github.com/x`, `www.example.com`,
+ * `github.com/x/y` (a host with a common top-level domain, then a path). It reads as a file path.
+ */
+export function lacksScheme(url: string): boolean {
+  return url.startsWith('://') || /^www\./i.test(url) || /^(?:[a-z\d-]+\.)+(?:com|org|net|io|ai|edu|gov|dev|app|co|me|cn)\//i.test(url)
+}
+
 /** Whether a link target is a repository-relative path (not a URL, an anchor or a protocol-relative URL). */
 export function isRelativePath(url: string): boolean {
-  return url !== '' && !hasScheme(url) && !url.startsWith('#') && !url.startsWith('//') && !/^www\./i.test(url)
+  return url !== '' && !hasScheme(url) && !url.startsWith('#') && !url.startsWith('//') && !lacksScheme(url)
 }
 
 /** The URL parsed, or undefined when it is not a valid absolute http(s) URL. */
