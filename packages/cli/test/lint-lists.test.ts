@@ -2,7 +2,7 @@ import {readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
 import type {JsonFinding} from '../src/lint-report.js'
-import {repositoryRoot, run} from './helpers.js'
+import {countByRule, repositoryRoot, run, showFinding} from './helpers.js'
 
 // Every finding on the real awesome lists in fixtures/lists/, each read by hand against its list.
 // The false alarms found there were fixed in the rules (packages/lint), not here. Files of the
@@ -90,17 +90,8 @@ const present = readdirSync(folder).filter((name) => name.endsWith('.md') && nam
 
 async function lintList(name: string): Promise<{code: number; findings: string[]}> {
   const result = await run(['lint', '--format', 'json', `fixtures/lists/${name}`], repositoryRoot)
-  const findings = (JSON.parse(result.out) as JsonFinding[]).map((finding) => `${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn}: ${finding.severity}: ${finding.message} (${finding.ruleId})`)
+  const findings = (JSON.parse(result.out) as JsonFinding[]).map(showFinding)
   return {code: result.code, findings}
-}
-
-function countByRule(findings: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = {}
-  for (const finding of findings) {
-    const rule = /\(([a-z-]+)\)$/.exec(finding)![1]!
-    counts[rule] = (counts[rule] ?? 0) + 1
-  }
-  return counts
 }
 
 describe('fmrl lint on real awesome lists', () => {

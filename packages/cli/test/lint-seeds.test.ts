@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {findMojibake} from '@fmrl/lint'
 import {describe, expect, test} from 'vitest'
 import type {JsonFinding} from '../src/lint-report.js'
-import {repositoryRoot, run} from './helpers.js'
+import {countByRule, repositoryRoot, run, showFinding} from './helpers.js'
 
 // Every finding on the four seeds, each checked by hand against the seed (see the lint README):
 // mojibake, table-of-contents anchors that miss their emoji headings, member lists missing methods,
@@ -133,22 +133,11 @@ async function lintSeed(name: string): Promise<{code: number; findings: JsonFind
   return {code: result.code, findings: JSON.parse(result.out) as JsonFinding[]}
 }
 
-const show = (finding: JsonFinding) => `${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn}: ${finding.severity}: ${finding.message} (${finding.ruleId})`
-
-function countByRule(findings: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = {}
-  for (const finding of findings) {
-    const rule = /\(([a-z-]+)\)$/.exec(finding)![1]!
-    counts[rule] = (counts[rule] ?? 0) + 1
-  }
-  return counts
-}
-
 describe('fmrl lint on the seeds as they are', () => {
   for (const [name, expected] of Object.entries(pinned)) {
     test(name, async () => {
       const {code, findings} = await lintSeed(name)
-      expect(findings.map(show)).toEqual(expected)
+      expect(findings.map(showFinding)).toEqual(expected)
       expect(code).toBe(1)
     })
   }
@@ -177,7 +166,7 @@ describe('fmrl lint --fix on a copy of seed 000', () => {
     expect(findMojibake(fixed)).toEqual([])
     const remaining = JSON.parse(first.out) as JsonFinding[]
     expect(remaining.filter((finding) => finding.fix !== undefined)).toEqual([])
-    expect(countByRule(remaining.map(show))).toEqual({'count-claim': 1, 'no-dead-anchor': 6, 'member-list': 5, 'consistent-values': 4, 'no-unknown-symbol': 1, 'citation-format': 2, 'no-duplicate-url': 1, 'citation-year': 1})
+    expect(countByRule(remaining.map(showFinding))).toEqual({'count-claim': 1, 'no-dead-anchor': 6, 'member-list': 5, 'consistent-values': 4, 'no-unknown-symbol': 1, 'citation-format': 2, 'no-duplicate-url': 1, 'citation-year': 1})
     expect(first.code).toBe(1)
 
     const second = await run(['lint', '--fix', '--format', 'json', 'seeds/000.md'], root)
