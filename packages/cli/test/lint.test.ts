@@ -1,4 +1,5 @@
-import {mkdir, readFile, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {lintConfigJsonSchema} from '@fmrl/model'
 import {describe, expect, test} from 'vitest'
@@ -84,8 +85,11 @@ describe('output formats and exit codes', () => {
   test('usage errors exit 2 with one line', async () => {
     const root = await withList()
     expect(await run(['lint', '--format', 'xml', 'lists/list.md'], root)).toEqual({code: 2, out: '', err: 'fmrl: Unexpected format `xml`, expected one of `human`, `json`, `github`'})
-    expect(await run(['lint', 'lists/nope.md'], root)).toEqual({code: 2, out: '', err: 'fmrl: Unexpected missing `lists/nope.md`, expected a file or folder to lint'})
-    expect(await run(['lint', '--config', 'nope.json', 'lists/list.md'], root)).toEqual({code: 2, out: '', err: 'fmrl: Unexpected missing `nope.json`, expected it to exist (check --root and --content)'})
+    expect(await run(['lint', 'lists/nope.md'], root)).toEqual({code: 2, out: '', err: 'fmrl: Unexpected path `lists/nope.md` that does not exist, expected a file or folder to lint'})
+    expect(await run(['lint', '--config', 'nope.json', 'lists/list.md'], root)).toEqual({code: 2, out: '', err: 'fmrl: Unexpected path `nope.json` that does not exist, expected a file or folder there (check --root and --content)'})
+    const empty = await mkdtemp(join(tmpdir(), 'fmrl-empty-'))
+    expect(await run(['lint'], empty)).toEqual({code: 2, out: '', err: 'fmrl: Unexpected lint without Markdown to read, expected files or folders, or a content folder (see --content)'})
+    await rm(empty, {recursive: true, force: true})
   })
 
   test('--fix applies the safe fixes, writes the file, and a second --fix changes nothing', async () => {
