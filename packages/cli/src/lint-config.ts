@@ -1,5 +1,6 @@
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
+import {expectedRuleId, ruleIds} from '@fmrl/lint'
 import {LintConfig} from '@fmrl/model'
 import {messageSource} from '@fmrl/parser'
 import {findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError} from 'jsonc-parser'
@@ -40,7 +41,7 @@ export function parseLintConfig(file: VFile): ConfigRead {
       for (const key of issue.keys) {
         const node = findNodeAtLocation(tree, [...path, key])?.parent?.children?.[0]
         const what = path.at(-1) === 'rules' ? `rule \`${key}\`` : `key \`${key}\``
-        const expected = path.at(-1) === 'rules' ? 'a rule id of `fmrl lint` (see packages/lint/README.md)' : 'one the schema names (see schema/fmrl.config.schema.json)'
+        const expected = path.at(-1) === 'rules' ? expectedRuleId(key, ruleIds) : 'one the schema names (see schema/fmrl.config.schema.json)'
         fail(file, node?.offset ?? 0, node?.length ?? 0, `Unexpected ${what}, expected ${expected}`)
       }
       continue

@@ -26,7 +26,7 @@ export async function resolveLintTargets(root: string, cwd: string, args: readon
   for (const arg of args) {
     const absolute = resolve(cwd, arg)
     const info = await stat(absolute).catch(() => undefined)
-    if (!info) throw new UsageError(`Unexpected missing \`${arg}\`, expected a file or folder to lint`)
+    if (!info) throw new UsageError(`Unexpected path \`${arg}\` that does not exist, expected a file or folder to lint`)
     const path = toPosix(relative(root, absolute))
     if (info.isDirectory()) targets.push(...repositoryFiles.filter((file) => (path === '' || file.startsWith(`${path}/`)) && file.endsWith('.md')))
     else targets.push(path)

@@ -105,7 +105,7 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
       return exitCodes.usage
     }
     if (isMissingFile(error)) {
-      io.err(`fmrl: Unexpected missing \`${relative(cwd, error.path ?? '') || '.'}\`, expected it to exist (check --root and --content)`)
+      io.err(`fmrl: Unexpected path \`${relative(cwd, error.path ?? '') || '.'}\` that does not exist, expected a file or folder there (check --root and --content)`)
       return exitCodes.usage
     }
     throw error

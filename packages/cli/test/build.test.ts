@@ -45,7 +45,7 @@ describe('fmrl build', () => {
 
   test('usage errors exit 2 with one line and no stack', async () => {
     const root = await temporaryRepository()
-    expect(await run(['build', '--content', 'nowhere'], root)).toEqual({code: 2, out: '', err: 'fmrl: Unexpected missing `nowhere`, expected it to exist (check --root and --content)'})
+    expect(await run(['build', '--content', 'nowhere'], root)).toEqual({code: 2, out: '', err: 'fmrl: Unexpected path `nowhere` that does not exist, expected a file or folder there (check --root and --content)'})
     expect(await run(['frobnicate'], root)).toEqual({code: 2, out: '', err: "error: unknown command 'frobnicate'"})
   })
 })

@@ -2,6 +2,7 @@ import {cp, mkdtemp, readFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import type {JsonFinding} from '../src/lint-report.js'
 import {main} from '../src/main.js'
 
 export const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url))
@@ -22,3 +23,16 @@ export async function run(argv: string[], cwd: string): Promise<{code: number; o
 }
 
 export const readText = (path: string) => readFile(path, 'utf8')
+
+/** A finding as the pinned lists write it: `line:column-line:column: severity: message (rule-id)`. */
+export const showFinding = (finding: JsonFinding) => `${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn}: ${finding.severity}: ${finding.message} (${finding.ruleId})`
+
+/** How many pinned findings each rule has. */
+export function countByRule(findings: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const finding of findings) {
+    const rule = /\(([a-z-]+)\)$/.exec(finding)![1]!
+    counts[rule] = (counts[rule] ?? 0) + 1
+  }
+  return counts
+}

@@ -139,10 +139,11 @@ describe('politeness', () => {
     await check(['/ok?1', '/ok?2', '/ok?3', '/ok?4'], {...fast, hostConcurrency: 4, hostInterval: 150})
     const gaps = server.arrivals.slice(1).map((time, index) => time - server.arrivals[index]!)
     expect(gaps).toHaveLength(3)
-    // The server sees a request after its connection is set up, which can eat into the first gap;
-    // a loaded machine only widens them. Without the interval the gaps are a few milliseconds.
-    for (const gap of gaps) expect(gap).toBeGreaterThan(100)
-    expect(server.arrivals.at(-1)! - server.arrivals[0]!).toBeGreaterThan(400)
+    // The server sees a request after its connection is set up, and a loaded machine can delay one
+    // arrival into the next gap: each gap keeps most of its 150 ms, and together they keep most of
+    // 450 ms. Without the interval the gaps are a few milliseconds.
+    for (const gap of gaps) expect(gap).toBeGreaterThan(60)
+    expect(server.arrivals.at(-1)! - server.arrivals[0]!).toBeGreaterThan(330)
   })
 
   test('never more requests in flight over the whole run than its global limit', async () => {

@@ -1,4 +1,5 @@
-import {mkdir, readFile, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {lintConfigJsonSchema} from '@fmrl/model'
 import {describe, expect, test} from 'vitest'
@@ -41,7 +42,7 @@ describe('output formats and exit codes', () => {
       code: 1,
       out: [
         'lists/list.md:3:11: warning: Unexpected `http:` URL `http://github.com/x/y`, expected `https://github.com/x/y` (github.com serves https) (prefer-https)',
-        'lists/list.md:4:11: error: Unexpected URL `https://github.com/x/y/tree/main` for `Again`, already the link of `Paper` (line 3); expected each entry to have its own link (no-duplicate-url)',
+        'lists/list.md:4:11: error: Unexpected URL `https://github.com/x/y/tree/main` for `Again`, already the link of `Paper` as `http://github.com/x/y` (line 3); expected each entry to have its own link (no-duplicate-url)',
         'lists/list.md:5:13: error: Unexpected anchor `#missing` that matches no heading, expected the id of a heading (no-dead-anchor)',
         '2 errors, 1 warning'
       ].join('\n'),
@@ -71,7 +72,7 @@ describe('output formats and exit codes', () => {
     const result = await run(['lint', '--format', 'github', 'lists/list.md'], root)
     expect(result.out.split('\n')).toEqual([
       '::warning file=lists/list.md,line=3,col=11,endLine=3,endColumn=32,title=prefer-https::Unexpected `http:` URL `http://github.com/x/y`, expected `https://github.com/x/y` (github.com serves https)',
-      '::error file=lists/list.md,line=4,col=11,endLine=4,endColumn=43,title=no-duplicate-url::Unexpected URL `https://github.com/x/y/tree/main` for `Again`, already the link of `Paper` (line 3); expected each entry to have its own link',
+      '::error file=lists/list.md,line=4,col=11,endLine=4,endColumn=43,title=no-duplicate-url::Unexpected URL `https://github.com/x/y/tree/main` for `Again`, already the link of `Paper` as `http://github.com/x/y` (line 3); expected each entry to have its own link',
       '::error file=lists/list.md,line=5,col=13,endLine=5,endColumn=21,title=no-dead-anchor::Unexpected anchor `#missing` that matches no heading, expected the id of a heading'
     ])
   })
@@ -84,14 +85,17 @@ describe('output formats and exit codes', () => {
   test('usage errors exit 2 with one line', async () => {
     const root = await withList()
     expect(await run(['lint', '--format', 'xml', 'lists/list.md'], root)).toEqual({code: 2, out: '', err: 'fmrl: Unexpected format `xml`, expected one of `human`, `json`, `github`'})
-    expect(await run(['lint', 'lists/nope.md'], root)).toEqual({code: 2, out: '', err: 'fmrl: Unexpected missing `lists/nope.md`, expected a file or folder to lint'})
-    expect(await run(['lint', '--config', 'nope.json', 'lists/list.md'], root)).toEqual({code: 2, out: '', err: 'fmrl: Unexpected missing `nope.json`, expected it to exist (check --root and --content)'})
+    expect(await run(['lint', 'lists/nope.md'], root)).toEqual({code: 2, out: '', err: 'fmrl: Unexpected path `lists/nope.md` that does not exist, expected a file or folder to lint'})
+    expect(await run(['lint', '--config', 'nope.json', 'lists/list.md'], root)).toEqual({code: 2, out: '', err: 'fmrl: Unexpected path `nope.json` that does not exist, expected a file or folder there (check --root and --content)'})
+    const empty = await mkdtemp(join(tmpdir(), 'fmrl-empty-'))
+    expect(await run(['lint'], empty)).toEqual({code: 2, out: '', err: 'fmrl: Unexpected lint without Markdown to read, expected files or folders, or a content folder (see --content)'})
+    await rm(empty, {recursive: true, force: true})
   })
 
   test('--fix applies the safe fixes, writes the file, and a second --fix changes nothing', async () => {
     const root = await withList('# List\n\n- [Paper](http://github.com/x/y?tab=readme-ov-file) ‚úì\n')
     const first = await run(['lint', '--fix', 'lists/list.md'], root)
-    expect(first).toEqual({code: 0, out: '', err: 'lists/list.md: 3 fixes applied'})
+    expect(first).toEqual({code: 0, out: '', err: 'lists/list.md: 2 fixes applied'})
     expect(await readFile(join(root, 'lists/list.md'), 'utf8')).toBe('# List\n\n- [Paper](https://github.com/x/y) ✓\n')
     expect(await run(['lint', '--fix', 'lists/list.md'], root)).toEqual({code: 0, out: '', err: ''})
   })
@@ -121,17 +125,18 @@ describe('configuration', () => {
   })
 
   test('invalid configuration: positioned errors in the config file, exit 2', async () => {
-    const config = '{\n  // comments are fine\n  "rules": {\n    "no-such-rule": "warn",\n    "prefer-https": ["warn", {"hosts": [1]}],\n    "no-mojibake": "loud"\n  },\n  "extra": true\n}\n'
+    const config = '{\n  // comments are fine\n  "rules": {\n    "no-such-rule": "warn",\n    "no-mojibak": "off",\n    "prefer-https": ["warn", {"hosts": [1]}],\n    "no-mojibake": "loud"\n  },\n  "extra": true\n}\n'
     const root = await withList(sample, config)
     expect(await run(['lint', 'lists/list.md'], root)).toEqual({
       code: 2,
       out: '',
       err: [
-        'fmrl.config.json:4:5: error: Unexpected rule `no-such-rule`, expected a rule id of `fmrl lint` (see packages/lint/README.md) (config)',
-        'fmrl.config.json:5:41: error: Unexpected value at `rules.prefer-https.1.hosts.0`: Invalid input: expected string, received number (config)',
-        'fmrl.config.json:6:20: error: Unexpected value at `rules.no-mojibake`: Invalid option: expected one of "off"|"warn"|"error" (config)',
-        'fmrl.config.json:8:3: error: Unexpected key `extra`, expected one the schema names (see schema/fmrl.config.schema.json) (config)',
-        '4 errors, 0 warnings'
+        'fmrl.config.json:4:5: error: Unexpected rule `no-such-rule`, expected a rule id of `fmrl lint` (see packages/lint/README.md#rules) (config)',
+        'fmrl.config.json:5:5: error: Unexpected rule `no-mojibak`, expected `no-mojibake` (config)',
+        'fmrl.config.json:6:41: error: Unexpected value at `rules.prefer-https.1.hosts.0`: Invalid input: expected string, received number (config)',
+        'fmrl.config.json:7:20: error: Unexpected value at `rules.no-mojibake`: Invalid option: expected one of "off"|"warn"|"error" (config)',
+        'fmrl.config.json:9:3: error: Unexpected key `extra`, expected one the schema names (see schema/fmrl.config.schema.json) (config)',
+        '5 errors, 0 warnings'
       ].join('\n')
     })
   })

@@ -3,52 +3,82 @@ import type {Nodes, Root} from 'mdast'
 import {messageControl} from 'unified-message-control'
 import type {VFile} from 'vfile'
 import {docsBase} from './rule.js'
+import {expectedRuleId, nearest} from './util/suggest.js'
 
-/** The comment directives, and the unified-message-control keyword each one is. */
-const directives = {
-  'fmrl-disable': 'disable',
-  'fmrl-enable': 'enable',
-  'fmrl-disable-next-line': 'ignore',
-  'fmrl-disable-file': 'disable-file'
+/**
+ * The keywords of an ignore comment, and the unified-message-control keyword each one is. A
+ * comment is written either as remark-message-control writes it (`<!-- fmrl disable rule-id -->`)
+ * or dashed (`<!-- fmrl-disable rule-id -->`), with any of these keywords.
+ */
+const keywords = {
+  disable: 'disable',
+  enable: 'enable',
+  ignore: 'ignore',
+  'disable-next-line': 'ignore',
+  'disable-file': 'disable-file'
 } as const
 
-const comment = /^<!--\s*(fmrl-[a-z-]+)((?:\s+[a-z][a-z\d-]*)*)\s*-->$/
+type Keyword = (typeof keywords)[keyof typeof keywords]
+
+const comment = /^<!--\s*fmrl(?:-|\s+)([a-z][a-z-]*)((?:\s+[^\s]+)*?)\s*-->$/i
 
 interface Directive {
-  keyword: (typeof directives)[keyof typeof directives]
+  keyword: Keyword | undefined
+  /** The keyword as written. */
+  written: string
   ruleIds: string[]
 }
 
 function parseDirective(node: Nodes): Directive | undefined {
   if (node.type !== 'html') return undefined
   const match = comment.exec(node.value.trim())
-  const keyword = match && directives[match[1] as keyof typeof directives]
-  return keyword ? {keyword, ruleIds: match[2]!.trim().split(/\s+/).filter(Boolean)} : undefined
+  if (!match) return undefined
+  const written = match[1]!.toLowerCase()
+  return {keyword: keywords[written as keyof typeof keywords], written, ruleIds: match[2]!.trim().split(/\s+/).filter(Boolean)}
+}
+
+/** Report a mistake in an ignore comment: an error, so a comment that silences nothing is seen. */
+function fail(file: VFile, node: Nodes, reason: string): void {
+  const message = file.message(reason, {place: node.position, ruleId: 'ignore-comment', source: messageSource})
+  message.fatal = true
+  message.url = `${docsBase}#ignore-comments`
+}
+
+/** Report unknown keywords and rule ids; the directive that remains (known rule ids only), if any. */
+function checkDirective(file: VFile, node: Nodes, directive: Directive, known: readonly string[]): Directive | undefined {
+  if (!directive.keyword) {
+    // `<!-- fmrl is great -->` is a remark, not a directive; `<!-- fmrl disabel -->` is a typo.
+    const suggestion = nearest(directive.written, Object.keys(keywords))
+    if (suggestion) fail(file, node, `Unexpected keyword \`${directive.written}\` in an ignore comment, expected \`${suggestion}\``)
+    return undefined
+  }
+  for (const id of directive.ruleIds.filter((id) => !known.includes(id))) {
+    fail(file, node, `Unexpected rule id \`${id}\` in an ignore comment, expected ${expectedRuleId(id, known)}`)
+  }
+  const ruleIds = directive.ruleIds.filter((id) => known.includes(id))
+  // A comment naming only unknown rules must not silence every rule.
+  return directive.ruleIds.length > 0 && ruleIds.length === 0 ? undefined : {...directive, ruleIds}
 }
 
 /**
  * Apply the ignore comments of a file to its messages, in this one place:
- * `<!-- fmrl-disable [rule-id …] -->` and `<!-- fmrl-enable [rule-id …] -->` switch rules off and on
- * from there, `<!-- fmrl-disable-next-line [rule-id …] -->` ignores the next block (a paragraph,
- * list item or table) and `<!-- fmrl-disable-file [rule-id …] -->` the whole file. No rule ids means
- * every rule. A comment naming an unknown rule is itself reported.
+ * `<!-- fmrl disable [rule-id …] -->` and `<!-- fmrl enable [rule-id …] -->` switch rules off and on
+ * from there, `<!-- fmrl ignore [rule-id …] -->` ignores the next block (a paragraph, list or
+ * table) and `<!-- fmrl disable-file [rule-id …] -->` the whole file; each may also be written
+ * dashed (`fmrl-disable`, `fmrl-enable`, `fmrl-disable-next-line`, `fmrl-disable-file`). No rule ids
+ * means every rule. A comment naming an unknown rule or keyword is itself reported, with the
+ * nearest one.
  */
 export function applyIgnoreComments(tree: Root, file: VFile, known: readonly string[]): void {
-  const wholeFile: string[] = []
-  let allFile = false
+  const directives = new Map<Nodes, Directive>()
   visitHtml(tree, (node) => {
-    const directive = parseDirective(node)
-    if (!directive) return
-    const unknown = directive.ruleIds.filter((id) => !known.includes(id))
-    for (const id of unknown) {
-      const message = file.message(`Unexpected unknown rule \`${id}\` in an ignore comment, expected a rule id such as \`${known[0] ?? ''}\``, {place: node.position, ruleId: 'ignore-comment', source: messageSource})
-      message.fatal = true
-      message.url = `${docsBase}#ignore-comments`
-    }
-    if (directive.keyword !== 'disable-file') return
-    if (directive.ruleIds.length === 0) allFile = true
-    wholeFile.push(...directive.ruleIds)
+    const written = parseDirective(node)
+    const directive = written && checkDirective(file, node, written, known)
+    if (directive) directives.set(node, directive)
   })
+  const fileWide = [...directives.values()].filter((directive) => directive.keyword === 'disable-file')
+  const allFile = fileWide.some((directive) => directive.ruleIds.length === 0)
+  const wholeFile = fileWide.flatMap((directive) => directive.ruleIds)
   file.messages = file.messages.filter((message) => message.source !== messageSource || message.ruleId === 'ignore-comment' || !(allFile || wholeFile.includes(message.ruleId ?? '')))
   // unified-message-control needs offsets; without positions only file-wide comments apply.
   if (!tree.position) return
@@ -57,12 +87,9 @@ export function applyIgnoreComments(tree: Root, file: VFile, known: readonly str
     name: 'fmrl',
     source: messageSource,
     marker(node) {
-      const directive = parseDirective(node as Nodes)
+      const directive = directives.get(node as Nodes)
       if (!directive || directive.keyword === 'disable-file') return undefined
-      const ruleIds = directive.ruleIds.filter((id) => known.includes(id))
-      // A comment naming only unknown rules must not silence every rule.
-      if (directive.ruleIds.length > 0 && ruleIds.length === 0) return undefined
-      return {name: 'fmrl', attributes: [directive.keyword, ...ruleIds].join(' ')}
+      return {name: 'fmrl', attributes: [directive.keyword, ...directive.ruleIds].join(' ')}
     },
     test: 'html'
   })

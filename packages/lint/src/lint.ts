@@ -1,32 +1,50 @@
 import {parseMarkdown} from '@fmrl/parser'
 import type {Root} from 'mdast'
 import {unified} from 'unified'
-import type {VFile} from 'vfile'
-import {applyIgnoreComments} from './control.js'
-import type {LintData} from './data.js'
+import {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import {applyFixes, type FixResult} from './fix.js'
-import {ruleIds, rules} from './registry.js'
-import type {Fix, LintMessage, RuleSetting} from './rule.js'
+import {remarkFmrl, type LintSettings} from './remark.js'
+import type {Fix, LintMessage} from './rule.js'
 
-/** How to lint: each rule's setting (absent means its default severity) and the data rules may use. */
-export interface LintSettings {
-  rules?: Readonly<Record<string, RuleSetting<any> | undefined>>
-  data?: LintData
+export type {LintSettings} from './remark.js'
+
+
+/**
+ * Lint a Markdown file in place: its messages are the findings, sorted by place. Pure: no I/O. A
+ * byte-order mark changes nothing: the text after it is linted, lines and columns are counted
+ * without it (as editors count them), and offsets (of places and fixes) stay offsets into the file.
+ */
+export function lintFile(file: VFile, settings: LintSettings = {}): LintMessage[] {
+  const text = String(file.value)
+  if (!text.startsWith('\ufeff')) return lintTree(parseMarkdown(text), file, settings)
+  const inner = new VFile({path: file.path, cwd: file.cwd, value: text.slice(1), data: file.data})
+  const found = lintTree(parseMarkdown(text.slice(1)), inner, settings)
+  for (const message of found) {
+    shiftOffsets(message, 1)
+    if (message.fix) message.fix = {...message.fix, start: message.fix.start + 1, end: message.fix.end + 1}
+    file.messages.push(message)
+  }
+  return found
 }
 
-/** Lint a Markdown file in place: its messages are the findings, sorted by place. Pure: no I/O. */
-export function lintFile(file: VFile, settings: LintSettings = {}): LintMessage[] {
-  return lintTree(parseMarkdown(String(file.value)), file, settings)
+/** A place with its offsets moved by `by` characters (a copy: places are often a node's own position). */
+function shifted(place: VFileMessage['place'], by: number): VFileMessage['place'] {
+  const point = <T extends {offset?: number | undefined}>(at: T): T => (at.offset === undefined ? {...at} : {...at, offset: at.offset + by})
+  if (!place) return place
+  return 'start' in place ? {start: point(place.start), end: point(place.end)} : point(place)
+}
+
+/** Move the offsets of a message's place (and its cause's) by `by` characters; lines and columns stay. */
+function shiftOffsets(message: VFileMessage, by: number): void {
+  message.place = shifted(message.place, by)
+  if (message.cause instanceof VFileMessage) message.cause.place = shifted(message.cause.place, by)
 }
 
 /** Lint a file whose tree is already parsed (a tree without positions is fine). */
 export function lintTree(tree: Root, file: VFile, settings: LintSettings = {}): LintMessage[] {
-  if (settings.data) file.data.fmrl = settings.data
-  const processor = unified()
-  for (const rule of rules) processor.use(rule.plugin, settings.rules?.[rule.id])
   const before = file.messages.length
-  processor.runSync(tree, file)
-  applyIgnoreComments(tree, file, ruleIds)
+  unified().use(remarkFmrl, settings).runSync(tree, file)
   const found = file.messages.slice(Math.min(before, file.messages.length)) as LintMessage[]
   // Rules report in their own order; findings read top to bottom.
   return found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))

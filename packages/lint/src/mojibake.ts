@@ -10,6 +10,18 @@ export interface MojibakeFinding {
   found: string
   repair: string
   codec: MojibakeCodec
+  /** Other codecs' readings that are just as plausible: then there is no safe repair. */
+  alternatives?: ReadonlyArray<{repair: string; codec: MojibakeCodec}>
+}
+
+/** How much evidence a finding needs. */
+export interface MojibakeOptions {
+  /**
+   * Trust a lone two-character pair (`Ã©`) without further evidence: for a short fragment (a
+   * table cell, a title) whose file is not at hand. In a whole text a lone pair needs evidence:
+   * other mojibake in the text, or a word it sits inside.
+   */
+  trustLonePairs?: boolean
 }
 
 /** Character (code point) to the single byte >= 0x80 it stands for in one codec. */
@@ -110,32 +122,44 @@ function sequenceChains(bytes: readonly number[], start: number): Sequence[][] {
   return chains
 }
 
-/** Whether a chain is unlikely to be correct characters that merely happen to form valid UTF-8. */
-function isConvincing(text: string, chain: readonly Sequence[]): boolean {
+/**
+ * How sure a chain is: `strong` rarely happens by chance; a `weak` lone pair (a Latin-1, Latin
+ * Extended-A or Greek character) needs evidence, a `faint` one (a letter of another script) needs
+ * mojibake of that script around it; `none` is correct text.
+ */
+type Strength = 'strong' | 'weak' | 'faint' | 'none'
+
+/** How likely a chain is to be mojibake rather than correct characters that merely happen to form valid UTF-8. */
+function strengthOf(text: string, chain: readonly Sequence[]): Strength {
   const [only] = chain
-  if (chain.length !== 1 || only === undefined) return true
+  if (chain.length !== 1 || only === undefined) return 'strong'
   // Three or four specific characters in a row rarely occur by chance in correct text.
-  if (only.end - only.start > 2) return !isWordEnding(text, only)
-  // A lone two-character pair is often correct punctuation plus a letter ("l’été" is D5 8E in
-  // Mac Roman, an Armenian letter); only trust it when it repairs to a character commonly
-  // mangled on its own: Latin-1 / Latin Extended-A letters and symbols, or basic Greek.
+  if (only.end - only.start > 2) return isWordEnding(text, only) ? 'none' : 'strong'
+  // A lone two-character pair is often correct text that happens to be valid UTF-8 (`√π`, `Å—`,
+  // "l’été" is D5 8E in Mac Roman, an Armenian letter): `withEvidence` decides.
   const codePoint = only.repair.codePointAt(0) ?? 0
-  return (codePoint >= 0xa0 && codePoint <= 0x17f) || (codePoint >= 0x386 && codePoint <= 0x3ce)
+  return (codePoint >= 0xa0 && codePoint <= 0x17f) || (codePoint >= 0x386 && codePoint <= 0x3ce) ? 'weak' : 'faint'
 }
 
 /** Whether a lone three- or four-character sequence reads better as the end of a word. */
 function isWordEnding(text: string, sequence: Sequence): boolean {
   // "café…”" is E9 85 94 in Windows-1252, a CJK letter: an accented letter closing a Latin word
   // plus punctuation. Mojibake of a lone letter of a non-Latin script glued to a Latin word is
-  // far rarer than that, while lone punctuation or symbols ("Itâ€™s", "‚úì") stay trusted.
+  // far rarer than that, while lone punctuation or symbols ("Itâ€™s", "‚úì") and Latin letters
+  // inside a Latin word (Vietnamese "Vá»›i" is "Với") stay trusted.
   const precededByLetter = /[A-Za-z]/.test(text.charAt(sequence.start - 1))
-  return precededByLetter && /^\p{L}/u.test(sequence.repair)
+  return precededByLetter && /^\p{L}/u.test(sequence.repair) && scriptOf(sequence.repair.charAt(0)) !== 'latin'
+}
+
+/** A finding with how sure it is. */
+interface Candidate extends MojibakeFinding {
+  strength: Exclude<Strength, 'none'>
 }
 
 /** Findings for one codec inside `text.slice(start, end)`, a run of non-ASCII characters. */
-function codecFindings(text: string, start: number, end: number, codec: MojibakeCodec): MojibakeFinding[] {
+function codecFindings(text: string, start: number, end: number, codec: MojibakeCodec): Candidate[] {
   const table = TABLES[codec]
-  const findings: MojibakeFinding[] = []
+  const findings: Candidate[] = []
   let bytes: number[] = []
   // Iterating code units is safe: every encodable character is in the BMP, and a surrogate half
   // is never in a table, so astral characters simply end a stretch.
@@ -146,7 +170,8 @@ function codecFindings(text: string, start: number, end: number, codec: Mojibake
       continue
     }
     for (const chain of sequenceChains(bytes, index - bytes.length)) {
-      if (isConvincing(text, chain)) findings.push(toFinding(text, chain, codec))
+      const strength = strengthOf(text, chain)
+      if (strength !== 'none') findings.push({...toFinding(text, chain, codec), strength})
     }
     bytes = []
   }
@@ -161,30 +186,145 @@ function toFinding(text: string, chain: readonly Sequence[], codec: MojibakeCode
   return {start, end, found: text.slice(start, end), repair, codec}
 }
 
-/** The codec whose reading explains the most of one non-ASCII run, earlier codecs winning ties. */
-function bestFindings(text: string, start: number, end: number): MojibakeFinding[] {
-  let best: MojibakeFinding[] = []
-  let bestCovered = 0
-  for (const codec of CODEC_ORDER) {
-    const findings = codecFindings(text, start, end, codec)
-    const covered = findings.reduce((sum, finding) => sum + finding.end - finding.start, 0)
-    if (covered > bestCovered) {
-      best = findings
-      bestCovered = covered
-    }
-  }
-  return best
+// Characters a decode rarely means: combining marks (other than variation selectors and the
+// joiner), Latin Extended-B, IPA and spacing modifiers.
+const rare = /[\p{Mn}\p{Me}\u0180-\u02ff]/u
+
+/** The script of a letter, as far as the scores need it. */
+function scriptOf(char: string): string | undefined {
+  if (/\p{Script=Latin}/u.test(char)) return 'latin'
+  if (/\p{Script=Greek}/u.test(char)) return 'greek'
+  if (/\p{Script=Cyrillic}/u.test(char)) return 'cyrillic'
+  return /\p{L}/u.test(char) ? 'other' : undefined
 }
 
-/** Finds every stretch of UTF-8 text that was decoded as Mac Roman, Windows-1252 or Latin-1, in order. */
-export function findMojibake(text: string): MojibakeFinding[] {
-  const findings: MojibakeFinding[] = []
+/**
+ * How plausible a codec's reading of a run is: each repaired character counts 1, a letter of the
+ * script around it 2, a rare character (a combining mark, IPA) nothing. `FundaÃ§Ã£o` reads as
+ * Latin letters in Windows-1252 (ç, ã) but as combining marks in Mac Roman.
+ */
+function plausibility(text: string, findings: readonly Candidate[]): number {
+  let score = 0
+  for (const finding of findings) {
+    const around = new Set([scriptOf(text.charAt(finding.start - 1)), scriptOf(text.charAt(finding.end))].filter(Boolean))
+    for (const char of finding.repair) {
+      if (rare.test(char) && !/[\ufe00-\ufe0f\u200d]/u.test(char)) continue
+      score += around.has(scriptOf(char)) ? 2 : 1
+    }
+  }
+  return score
+}
+
+interface Reading {
+  codec: MojibakeCodec
+  findings: Candidate[]
+  covered: number
+  score: number
+}
+
+/**
+ * The codec whose reading explains the most of one non-ASCII run, then the most plausible one,
+ * earlier codecs winning ties of equal repairs. Where another codec reads the run differently but
+ * just as well, its reading is kept as an alternative: then no repair is safe.
+ */
+function bestFindings(text: string, start: number, end: number): Candidate[] {
+  const readings: Reading[] = CODEC_ORDER.map((codec) => {
+    const findings = codecFindings(text, start, end, codec)
+    return {codec, findings, covered: findings.reduce((sum, finding) => sum + finding.end - finding.start, 0), score: plausibility(text, findings)}
+  }).filter((reading) => reading.covered > 0)
+  readings.sort((a, b) => b.covered - a.covered || b.score - a.score)
+  const [best, ...others] = readings
+  if (!best) return []
+  const repairOf = (reading: Reading) => reading.findings.map((finding) => `${finding.start}:${finding.end}:${finding.repair}`).join('|')
+  const rivals = others.filter((other) => other.covered === best.covered && other.score === best.score && repairOf(other) !== repairOf(best))
+  if (rivals.length === 0) return best.findings
+  return best.findings.map((finding) => {
+    const alternatives = new Map<string, MojibakeCodec>()
+    for (const rival of rivals) {
+      for (const other of rival.findings) {
+        if (other.start === finding.start && other.end === finding.end && other.repair !== finding.repair && !alternatives.has(other.repair)) alternatives.set(other.repair, rival.codec)
+      }
+    }
+    return alternatives.size === 0 ? finding : {...finding, alternatives: [...alternatives].map(([repair, codec]) => ({repair, codec}))}
+  })
+}
+
+// The signs a lone pair may stand for on its own: `¬∞` is °, `√ó` and `Ã—` are ×, `Â©` is ©.
+const loneSign = /^[\u00a0-\u00bf\u00d7\u00f7]$/u
+
+// Signs that sit between or after letters in correct text: dashes, quotes, primes, ™.
+const wordPunctuation = /[\u2010-\u203a\u2122\u00ab\u00bb\u00b4\u0060'"-]/u
+
+/**
+ * Whether a lone pair makes a word wrong that its repair makes right: a capital or a sign in the
+ * middle of a lowercase word (`cafÃ©`, `naÃ¯ve`), a sign inside a word (`K√∂nig`). A pair that is
+ * a letter and its punctuation (`Å—`, `Ã”`, `Ã™`) or a sign beside other signs (`√π`) is not.
+ */
+function isWrongInsideWord(text: string, candidate: Candidate): boolean {
+  const [first = '', second = ''] = candidate.found
+  const before = text.charAt(candidate.start - 1)
+  const after = text.charAt(candidate.end)
+  if (!/\p{L}/u.test(candidate.repair)) return false
+  if (/\p{Ll}/u.test(before) && !/\p{Ll}/u.test(first) && !wordPunctuation.test(first) && !wordPunctuation.test(second)) return true
+  const sign = (char: string) => !/\p{L}/u.test(char) && !wordPunctuation.test(char)
+  return /\p{L}/u.test(before) && /\p{L}/u.test(after) && (sign(first) || sign(second))
+}
+
+/**
+ * Keep the strong findings, and the lone pairs the text vouches for: one that stands for a common
+ * sign on its own, one that makes a word wrong that its repair makes right, and one in a
+ * paragraph with other mojibake of the same codecs (for a letter of a script beyond Latin-1 and
+ * Greek, mojibake of that script: the single-letter words of a mangled Russian paragraph).
+ */
+function withEvidence(text: string, candidates: readonly Candidate[], options: MojibakeOptions): MojibakeFinding[] {
+  const family = (codec: MojibakeCodec) => (codec === 'mac-roman' ? 'mac' : 'windows')
+  // Paragraphs are told apart by blank lines; the starts are found once, then searched.
+  const starts = [0, ...[...text.matchAll(/\n[ \t\r]*\n/g)].map((match) => match.index + match[0].length)]
+  const paragraphOf = (offset: number) => {
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2)
+      if (starts[middle]! <= offset) low = middle
+      else high = middle - 1
+    }
+    return low
+  }
+  // A letter and its punctuation (`Ã—`, `Å”`) reads as a word even when it repairs to a sign.
+  const isSign = (candidate: Candidate) => loneSign.test(candidate.repair) && !(/\p{L}/u.test(candidate.found.charAt(0)) && wordPunctuation.test(candidate.found.charAt(1)))
+  const sure = new Set(candidates.filter((candidate) => candidate.strength === 'strong' || (candidate.strength === 'weak' && (options.trustLonePairs === true || isSign(candidate) || isWrongInsideWord(text, candidate)))))
+  // What the sure findings of each paragraph repair to, by family of codecs: scripts, and `sign`.
+  const repaired = new Map<string, Set<string>>()
+  for (const finding of sure) {
+    const key = `${family(finding.codec)}:${paragraphOf(finding.start)}`
+    const known = repaired.get(key) ?? new Set<string>(['sign'])
+    for (const char of finding.repair) known.add(scriptOf(char) ?? 'sign')
+    repaired.set(key, known)
+  }
+  const confirmed = (candidate: Candidate) => {
+    if (sure.has(candidate)) return true
+    const around = repaired.get(`${family(candidate.codec)}:${paragraphOf(candidate.start)}`)
+    if (!around) return false
+    // Any mojibake of the paragraph vouches for a Latin-1 or Greek character; another script's
+    // letter (Cyrillic `и`) needs mojibake of that script.
+    const script = [...candidate.repair].map(scriptOf).find((found) => found !== undefined) ?? 'sign'
+    return candidate.strength === 'weak' || around.has(script)
+  }
+  return candidates.filter(confirmed).map(({strength: _strength, ...finding}) => finding)
+}
+
+/**
+ * Finds every stretch of UTF-8 text that was decoded as Mac Roman, Windows-1252 or Latin-1, in
+ * order. A finding whose `alternatives` are set has no safe repair.
+ */
+export function findMojibake(text: string, options: MojibakeOptions = {}): MojibakeFinding[] {
+  const candidates: Candidate[] = []
   // Every byte of a multi-byte UTF-8 sequence is >= 0x80, so mojibake never spans ASCII.
   for (const match of text.matchAll(/[^\u0000-\u007f]+/g)) {
     const start = match.index
-    findings.push(...bestFindings(text, start, start + match[0].length))
+    candidates.push(...bestFindings(text, start, start + match[0].length))
   }
-  return findings
+  return withEvidence(text, candidates, options)
 }
 
 /** Replaces findings (given in order, not overlapping) with their repairs. */
@@ -198,13 +338,13 @@ function applyFindings(text: string, findings: readonly MojibakeFinding[]): stri
   return result + text.slice(cursor)
 }
 
-/** Replaces all mojibake with the text it was meant to be, including text mangled more than once. */
-export function repairMojibake(text: string): string {
+/** Replaces all mojibake that has a safe repair with the text it was meant to be, including text mangled more than once. */
+export function repairMojibake(text: string, options: MojibakeOptions = {}): string {
   let current = text
   // Each repair is strictly shorter than what it replaces, so this stops; repeating undoes
   // double mojibake ("ÃƒÂ©") and makes a second call a no-op.
   for (;;) {
-    const findings = findMojibake(current)
+    const findings = findMojibake(current, options).filter((finding) => !finding.alternatives)
     if (findings.length === 0) return current
     current = applyFindings(current, findings)
   }

@@ -24,8 +24,9 @@ export const rules: ReadonlyArray<Rule<any>> = [
   // Links
   noEmptyLink,
   noMalformedUrl,
-  preferHttps,
+  // Before prefer-https, which leaves the URLs canonical-url reports (over https) alone.
   canonicalUrlRule,
+  preferHttps,
   noDeadAnchor,
   noMissingFile,
   noUndefinedReference,

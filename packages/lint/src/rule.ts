@@ -50,6 +50,8 @@ export interface RuleContext<Options> {
   tree: Root
   file: VFile
   options: Options
+  /** Record that a check was skipped because the data it needs (`files`, `vocabularies`) is missing. */
+  skip(need: keyof LintData): void
 }
 
 /** A rule: its metadata and examples, and the unified plugin that runs it. */
@@ -86,7 +88,9 @@ const levels = {off: 0, warn: 1, error: 2} as const
 export function createRule<Options extends object>(definition: RuleDefinition<Options>): Rule<Options> {
   const url = `${docsBase}#${definition.id}`
   const run = lintRule<Root, Options>({origin: `${messageSource}:${definition.id}`, url}, (tree, file, options) => {
-    definition.check({tree, file, options: options ?? definition.defaults})
+    ;(file.data.fmrlRulesRun ??= new Set()).add(definition.id)
+    const skip = (need: keyof LintData) => void (file.data.fmrlSkipped ??= new Map()).set(definition.id, need)
+    definition.check({tree, file, options: options ?? definition.defaults, skip})
   })
   const plugin: Plugin<[RuleSetting<Options>?], Root> = function (setting) {
     const [severity, options] = normalizeSetting(setting, definition.severity)
@@ -95,6 +99,20 @@ export function createRule<Options extends object>(definition: RuleDefinition<Op
   Object.defineProperty(plugin, 'name', {value: definition.id})
   const {check: _check, ...meta} = definition
   return {...meta, fixable: definition.fixable ?? false, url, plugin}
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The ids of the rules that ran on the file so far (a rule that is off does not run). */
+    fmrlRulesRun: Set<string>
+    /** Rules that skipped a check for want of data, and the data each needed. */
+    fmrlSkipped: globalThis.Map<string, keyof LintData>
+  }
+}
+
+/** Whether a rule ran on the file before this point: rules run in the order of `rules`. */
+export function ranBefore(file: VFile, ruleId: string): boolean {
+  return file.data.fmrlRulesRun?.has(ruleId) ?? false
 }
 
 /** Turn any accepted setting into a severity and options. */

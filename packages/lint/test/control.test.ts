@@ -30,13 +30,37 @@ describe('ignore comments', () => {
   })
 
   test('an unknown rule id is reported and silences nothing', () => {
-    const text = ['<!-- fmrl-disable no-such-rule -->', '', line('a'), ''].join('\n')
+    const text = ['<!-- fmrl-disable no-such-thing -->', '', line('a'), ''].join('\n')
     const messages = lintText(text)
     expect(messages.map(formatMessage)).toEqual([
-      '1:1-1:35: Unexpected unknown rule `no-such-rule` in an ignore comment, expected a rule id such as `no-empty-link` (ignore-comment)',
+      '1:1-1:36: Unexpected rule id `no-such-thing` in an ignore comment, expected a rule id of `fmrl lint` (see packages/lint/README.md#rules) (ignore-comment)',
       '3:7-3:26: Unexpected `http:` URL `http://github.com/a`, expected `https://github.com/a` (github.com serves https) (prefer-https)'
     ])
     expect(messages[0]?.fatal).toBe(true)
+  })
+
+  test('a mistyped rule id or keyword is reported with the nearest one', () => {
+    const text = ['<!-- fmrl disable prefer-http -->', '', '<!-- fmrl-disabel prefer-https -->', '', '<!-- fmrl is not a directive -->', '', line('a'), ''].join('\n')
+    expect(lintText(text).map(formatMessage)).toEqual([
+      '1:1-1:34: Unexpected rule id `prefer-http` in an ignore comment, expected `prefer-https` (ignore-comment)',
+      '3:1-3:35: Unexpected keyword `disabel` in an ignore comment, expected `disable` (ignore-comment)',
+      '7:7-7:26: Unexpected `http:` URL `http://github.com/a`, expected `https://github.com/a` (github.com serves https) (prefer-https)'
+    ])
+  })
+
+  test('remark-message-control\'s own syntax: fmrl disable, fmrl enable, fmrl ignore', () => {
+    const text = [line('a'), '', '<!-- fmrl disable prefer-https -->', '', line('b'), '', '<!--fmrl enable prefer-https-->', '', '<!-- fmrl ignore prefer-https -->', line('c'), '', 'See [d](http://github.com/d).', ''].join('\n')
+    expect(lintText(text).map(formatMessage)).toEqual([
+      '1:7-1:26: Unexpected `http:` URL `http://github.com/a`, expected `https://github.com/a` (github.com serves https) (prefer-https)',
+      '12:9-12:28: Unexpected `http:` URL `http://github.com/d`, expected `https://github.com/d` (github.com serves https) (prefer-https)'
+    ])
+  })
+
+  test('the dashed and the spaced syntax do the same', () => {
+    for (const [dashed, spaced] of [['fmrl-disable', 'fmrl disable'], ['fmrl-disable-next-line', 'fmrl ignore'], ['fmrl-disable-file', 'fmrl disable-file']]) {
+      const text = (keyword: string) => [line('a'), '', `<!-- ${keyword} prefer-https -->`, line('b'), '', line('c'), '', '[x]()', ''].join('\n')
+      expect(lintText(text(spaced!)).map(formatMessage)).toEqual(lintText(text(dashed!)).map(formatMessage))
+    }
   })
 
   test('comments of other tools are left alone', () => {

@@ -54,6 +54,18 @@ for (const rule of rules) {
       })
     }
 
+    // A file saved with CRLF line endings or a byte-order mark reads the same: the same findings
+    // at the same lines and columns, and the same fixes, keeping its line endings and its mark.
+    for (const [encoding, encode] of [['CRLF', (text: string) => text.replace(/\n/g, '\r\n')], ['BOM', (text: string) => `\ufeff${text}`]] as const) {
+      test(`${encoding}: the same findings and fixes`, () => {
+        for (const example of [...rule.examples.ok, ...rule.examples.notOk]) {
+          const messages = lintExample(rule, example, encode(example.markdown))
+          expect(messages.map(formatMessage)).toEqual(lintExample(rule, example).map(formatMessage))
+          if (example.fixed !== undefined) expect(fixText(encode(example.markdown), (text) => lintExample(rule, example, text)).text).toBe(encode(example.fixed))
+        }
+      })
+    }
+
     test('no crash on trees without positions', () => {
       for (const example of [...rule.examples.ok, ...rule.examples.notOk]) {
         const tree = parseMarkdown(example.markdown)

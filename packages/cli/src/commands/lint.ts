@@ -50,7 +50,7 @@ export async function lintCommand(options: LintOptions, io: Io, cwd: string): Pr
   const {data: surveyLintData, own, note} = await readSurvey(options.root, options.content, repositoryFiles)
   if (note) io.err(note)
   const targets = options.files.length > 0 ? await resolveLintTargets(options.root, cwd, options.files, repositoryFiles) : own
-  if (targets.length === 0) throw new UsageError('Unexpected nothing to lint, expected files or folders, or a content folder (see --content)')
+  if (targets.length === 0) throw new UsageError('Unexpected lint without Markdown to read, expected files or folders, or a content folder (see --content)')
   const base: LintData = {files: repositoryFiles, crossListings: read.config.crossListings, ignoreUrls: read.config.ignoreUrls}
   const files: VFile[] = []
   for (const path of targets) {

@@ -2,7 +2,10 @@ import {createRule, report} from '../rule.js'
 import {linkTargets} from '../util/links.js'
 import {canonicalUrl} from '../util/urls.js'
 
-/** A URL variant with a plainer equivalent (GitHub's `?tab=readme-ov-file`, `www.github.com`, `dx.doi.org`). */
+/**
+ * A URL variant with a plainer equivalent (GitHub's `?tab=readme-ov-file`, `www.github.com`,
+ * `dx.doi.org`), over `https:`: it runs before prefer-https, which then leaves these URLs alone.
+ */
 export const canonicalUrlRule = createRule({
   id: 'canonical-url',
   description: 'URL variant with a plainer equivalent: GitHub `?tab=readme-ov-file`, `www.github.com`, `dx.doi.org`',
@@ -21,6 +24,15 @@ export const canonicalUrlRule = createRule({
           '2:44-2:72: Unexpected URL variant `https://dx.doi.org/10.1000/1`, expected `https://doi.org/10.1000/1` (canonical-url)'
         ],
         fixed: '- Crafter: https://github.com/danijar/crafter\n- [Repo](https://github.com/x/y) [DOI](https://doi.org/10.1000/1)\n'
+      },
+      {
+        title: 'a variant over http: one finding, one fix for both',
+        markdown: '[DOI](http://dx.doi.org/10.1000/1) [Repo](http://www.github.com/x/y)\n',
+        messages: [
+          '1:7-1:34: Unexpected URL variant `http://dx.doi.org/10.1000/1`, expected `https://doi.org/10.1000/1` (canonical-url)',
+          '1:43-1:68: Unexpected URL variant `http://www.github.com/x/y`, expected `https://github.com/x/y` (canonical-url)'
+        ],
+        fixed: '[DOI](https://doi.org/10.1000/1) [Repo](https://github.com/x/y)\n'
       }
     ]
   },

@@ -18,10 +18,10 @@ const listShape = /^\s*(?:\((\d+)\))?\s*:\s*(.+)$/
 
 /** A labelled line that lists names: `**Parametric** (6): AGILE, TWOSOME, …`. */
 function memberList(line: LabelledLine): MemberList | undefined {
-  const labelText = repairMojibake(toString(line.label)).trim()
+  const labelText = repairMojibake(toString(line.label), {trustLonePairs: true}).trim()
   // The colon may sit inside the strong text (`**Reward Function:** a, b`).
   const rest = labelText.endsWith(':') ? `:${line.rest}` : line.rest
-  const match = listShape.exec(repairMojibake(rest))
+  const match = listShape.exec(repairMojibake(rest, {trustLonePairs: true}))
   if (!match) return undefined
   const members = splitList(match[2]!)
   if (members.length === 0) return undefined

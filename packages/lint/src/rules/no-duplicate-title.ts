@@ -14,6 +14,8 @@ interface Options {
 interface Title {
   text: string
   key: string
+  /** The title's words as written (letters and digits), in order. */
+  words: string[]
   node: Nodes
 }
 
@@ -22,14 +24,76 @@ function titleKey(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
 }
 
+function titleWords(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+}
+
 function similarity(a: string, b: string): number {
   return 1 - distance(a, b) / Math.max(a.length, b.length, 1)
+}
+
+/**
+ * A name or a version, which only ever matches itself: a word with a digit (`Qwen2`, `5`), a
+ * capital after its first letter (`TRLX`, `RLHF`, `LLaMA`) or fewer than four letters.
+ */
+function isName(word: string): boolean {
+  return /\p{N}/u.test(word) || /^.\p{L}*\p{Lu}/u.test(word) || word.length < 4
+}
+
+/** The stretches where two word lists differ (a longest-common-subsequence diff), each side's words. */
+function differences(a: readonly string[], b: readonly string[]): Array<[string[], string[]]> {
+  const same = (i: number, j: number) => a[i]!.toLowerCase() === b[j]!.toLowerCase()
+  // common[i][j]: length of the longest common subsequence of a[i…] and b[j…].
+  const common = Array.from({length: a.length + 1}, () => new Array<number>(b.length + 1).fill(0))
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) common[i]![j] = same(i, j) ? common[i + 1]![j + 1]! + 1 : Math.max(common[i + 1]![j]!, common[i]![j + 1]!)
+  const hunks: Array<[string[], string[]]> = []
+  let hunk: [string[], string[]] = [[], []]
+  const close = () => {
+    if (hunk[0].length + hunk[1].length > 0) hunks.push(hunk)
+    hunk = [[], []]
+  }
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && same(i, j)) {
+      close()
+      i++
+      j++
+    } else if (j >= b.length || (i < a.length && common[i + 1]![j]! >= common[i]![j + 1]!)) hunk[0].push(a[i++]!)
+    else hunk[1].push(b[j++]!)
+  }
+  close()
+  return hunks
+}
+
+/**
+ * Whether two titles read as one title spelled two ways: every difference is spacing
+ * (`Pre-training` and `Pretraining`) or a spelling variant of an ordinary word (`Reward` and
+ * `Rewards`, `Robot` and `Robotic`), never a different name or version (`Qwen2` and `Qwen2.5`,
+ * `TRL` and `TRLX`).
+ */
+function spelledAlike(a: readonly string[], b: readonly string[]): boolean {
+  return differences(a, b).every(([left, right]) => {
+    if (left.join('').toLowerCase() === right.join('').toLowerCase()) return true
+    if (left.length !== 1 || right.length !== 1) return false
+    const [x, y] = [left[0]!, right[0]!]
+    return !isName(x) && !isName(y) && similarity(x.toLowerCase(), y.toLowerCase()) >= 0.6
+  })
+}
+
+/** Whether a title is the same as, or near-identical to, an earlier one. */
+function isTwin(earlier: Title, title: Title, threshold: number): boolean {
+  if (earlier.key === title.key) return true
+  // Similarity cannot reach the threshold when the lengths alone differ by more.
+  const longest = Math.max(earlier.key.length, title.key.length)
+  if (Math.abs(earlier.key.length - title.key.length) > (1 - threshold) * longest) return false
+  return similarity(earlier.key, title.key) >= threshold && spelledAlike(earlier.words, title.words)
 }
 
 /** Two list entries whose titles are the same or near-identical: the same paper listed twice. */
 export const noDuplicateTitle = createRule<Options>({
   id: 'no-duplicate-title',
-  description: 'Two list entries with identical or near-identical titles (the same paper listed twice)',
+  description: 'Two list entries with identical or near-identical titles (the same paper listed twice); names and versions such as `TRL`, `Qwen2.5` must match exactly',
   severity: 'warn',
   defaults: {threshold: 0.9},
   examples: {
@@ -37,15 +101,20 @@ export const noDuplicateTitle = createRule<Options>({
       {
         title: 'different titles, even when alike in part',
         markdown: '- [O1 Replication Journey -- Part 2: Surpassing O1-preview](https://arxiv.org/abs/2411.16489)\n- [O1 Replication Journey -- Part 3: Inference-time Scaling](https://arxiv.org/abs/2501.06458)\n- **RL-GPT**\n- **RLingua**\n'
+      },
+      {
+        title: 'versions and names that differ by a character',
+        markdown: '- [Qwen2 Technical Report](https://arxiv.org/abs/2407.10671)\n- [Qwen2.5 Technical Report](https://arxiv.org/abs/2412.15115)\n- **TRLX: distributed training for RLHF**\n- **TRL: distributed training for RLHF**\n- **Scaling Laws for RLHF Reward Models**\n- **Scaling Laws for RLAIF Reward Models**\n- **Gemma: Open Models Based on Gemini**\n- **Gemma 2: Open Models Based on Gemini**\n'
       }
     ],
     notOk: [
       {
-        title: 'a case variant and a near-identical title',
-        markdown: '- [Reflexion: Language Agents with Verbal Reinforcement Learning](https://arxiv.org/abs/2303.11366)\n- [Reflexion: language agents with verbal reinforcement learning](https://a.org)\n- **Natural Language Reinforcement Learning**\n- **Natural-Language Reinforcement Learnings**\n',
+        title: 'a case variant and near-identical titles',
+        markdown: '- [Reflexion: Language Agents with Verbal Reinforcement Learning](https://arxiv.org/abs/2303.11366)\n- [Reflexion: language agents with verbal reinforcement learning](https://a.org)\n- **Natural Language Reinforcement Learning**\n- **Natural-Language Reinforcement Learnings**\n- **Pre-training Agents with Offline Data**\n- **Pretraining Agents with Offline Data**\n',
         messages: [
           '2:3-2:81: Unexpected title `Reflexion: language agents with verbal reinforcement learning`, the same as `Reflexion: Language Agents with Verbal Reinforcement Learning` (line 1); expected each paper once (no-duplicate-title)',
-          '4:3-4:47: Unexpected title `Natural-Language Reinforcement Learnings`, near-identical to `Natural Language Reinforcement Learning` (line 3); expected each paper once (no-duplicate-title)'
+          '4:3-4:47: Unexpected title `Natural-Language Reinforcement Learnings`, near-identical to `Natural Language Reinforcement Learning` (line 3); expected each paper once (no-duplicate-title)',
+          '6:3-6:43: Unexpected title `Pretraining Agents with Offline Data`, near-identical to `Pre-training Agents with Offline Data` (line 5); expected each paper once (no-duplicate-title)'
         ]
       },
       {
@@ -64,18 +133,18 @@ export const noDuplicateTitle = createRule<Options>({
       const node = itemTitle(item)
       // A table of contents lists headings, not papers.
       if (!node || (node.type === 'link' && !/^https?:/i.test(node.url))) return
-      const text = repairMojibake(toString(node)).trim()
-      const key = titleKey(text)
+      const text = repairMojibake(toString(node), {trustLonePairs: true}).trim()
+      const title = {text, key: titleKey(text), words: titleWords(text), node}
       // Short titles (names such as "RL-GPT") are alike by chance; names are no-duplicate-method's job.
-      if (key.length < 12) return
-      const twin = titles.find((earlier) => earlier.key === key || similarity(earlier.key, key) >= options.threshold)
+      if (title.key.length < 12) return
+      const twin = titles.find((earlier) => isTwin(earlier, title, options.threshold))
       if (twin) {
         const line = twin.node.position?.start.line
-        const how = twin.key === key ? 'the same as' : 'near-identical to'
+        const how = twin.key === title.key ? 'the same as' : 'near-identical to'
         report(file, `Unexpected title \`${text}\`, ${how} \`${twin.text}\`${line ? ` (line ${line})` : ''}; expected each paper once`, node, {
           cause: {reason: 'First listed here', place: twin.node.position, file: file.path}
         })
-      } else titles.push({text, key, node})
+      } else titles.push(title)
     })
   }
 })

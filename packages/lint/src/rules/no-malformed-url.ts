@@ -1,7 +1,7 @@
 import {distance} from 'fastest-levenshtein'
 import {createRule, report} from '../rule.js'
 import {linkTargets} from '../util/links.js'
-import {hasScheme} from '../util/urls.js'
+import {hasScheme, lacksScheme} from '../util/urls.js'
 
 const knownSchemes = ['http', 'https', 'mailto', 'ftp', 'tel', 'data', 'irc', 'ircs']
 
@@ -13,7 +13,7 @@ export function urlProblem(url: string): string | undefined {
     const scheme = trimmed.toLowerCase().startsWith('https') ? 'https' : 'http'
     return `Unexpected incomplete scheme in \`${trimmed}\`, expected \`${scheme}://${trimmed.replace(/^https?:?\/*/i, '')}\``
   }
-  if (/^www\./i.test(trimmed)) return `Unexpected \`${trimmed}\` without a scheme (it reads as a file path), expected \`https://${trimmed}\``
+  if (lacksScheme(trimmed)) return `Unexpected \`${trimmed}\` without a scheme (it reads as a file path), expected \`https://${trimmed.replace(/^:\/\//, '')}\``
   if (!hasScheme(trimmed)) return undefined
   const scheme = trimmed.slice(0, trimmed.indexOf(':')).toLowerCase()
   if (!knownSchemes.includes(scheme)) {
@@ -36,7 +36,7 @@ export function urlProblem(url: string): string | undefined {
 /** A link target that is not a usable URL: a mistyped or incomplete scheme, a scheme-less `www.`, no host. */
 export const noMalformedUrl = createRule({
   id: 'no-malformed-url',
-  description: 'Malformed URL: mistyped or incomplete scheme, `www.` without a scheme, no valid host',
+  description: 'Malformed URL: mistyped or incomplete scheme, no scheme (`www.…`, `://…`, `github.com/…`), no valid host',
   severity: 'error',
   defaults: {},
   examples: {
@@ -50,6 +50,14 @@ export const noMalformedUrl = createRule({
           '1:30-1:46: Unexpected incomplete scheme in `https//arxiv.org`, expected `https://arxiv.org` (no-malformed-url)',
           '2:5-2:20: Unexpected `www.example.com` without a scheme (it reads as a file path), expected `https://www.example.com` (no-malformed-url)',
           '2:26-2:46: Unexpected host `localhost2` in `https://localhost2/x`, expected a host with a domain such as `github.com` (no-malformed-url)'
+        ]
+      },
+      {
+        title: 'a scheme lost before `://`, a host written as a path',
+        markdown: '- [Mario](://github.com/ppaquette/gym-super-mario)\n- [Repo](github.com/x/y)\n',
+        messages: [
+          '1:11-1:50: Unexpected `://github.com/ppaquette/gym-super-mario` without a scheme (it reads as a file path), expected `https://github.com/ppaquette/gym-super-mario` (no-malformed-url)',
+          '2:10-2:24: Unexpected `github.com/x/y` without a scheme (it reads as a file path), expected `https://github.com/x/y` (no-malformed-url)'
         ]
       }
     ]

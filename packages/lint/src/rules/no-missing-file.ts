@@ -36,25 +36,34 @@ export const noMissingFile = createRule({
         markdown: '[Contributing](../CONTRIBUTING.md#how) ![Figure](images/a%20b.png) [Docs](/docs/) <img src="./images/a b.png">\n',
         data: {files: ['CONTRIBUTING.md', 'docs/list.md', 'docs/images/a b.png']}
       },
-      {title: 'without the list of files nothing is checked', markdown: '[x](missing.md)\n'}
+      {
+        title: 'URLs that lost their scheme (no-malformed-url reports them)',
+        markdown: '[a](://github.com/x/y) [b](github.com/x/y) [c](www.example.com)\n',
+        data: {files: ['README.md']}
+      }
     ],
     notOk: [
       {
         title: 'missing Markdown link, image and HTML image',
         path: 'lists/vlm.md',
-        markdown: 'Please refer to [HERE](CONTRIBUTING.md).\n\n![](./images/crafter.gif)\n\n<img src="./images/RL-GPT framework.png" style="zoom: 50%;" />\n',
+        markdown: 'Please refer to [HERE](CONTRIBUTING.md).\n\n![](./images/crafter.gif)\n\n<img src="./images/RL-GPT framework.png" style="zoom: 50%;" />\n\n<p><a href="url">Code</a> <a href="url">Paper</a></p>\n',
         data: {files: ['README.md', 'lists/vlm.md']},
         messages: [
           '1:24-1:39: Unexpected link to missing file `CONTRIBUTING.md`, expected `lists/CONTRIBUTING.md` to exist in the repository (no-missing-file)',
           '3:5-3:25: Unexpected image to missing file `./images/crafter.gif`, expected `lists/images/crafter.gif` to exist in the repository (no-missing-file)',
-          '5:11-5:40: Unexpected image to missing file `./images/RL-GPT framework.png`, expected `lists/images/RL-GPT framework.png` to exist in the repository (no-missing-file)'
+          '5:11-5:40: Unexpected image to missing file `./images/RL-GPT framework.png`, expected `lists/images/RL-GPT framework.png` to exist in the repository (no-missing-file)',
+          '7:13-7:16: Unexpected link to missing file `url`, expected `lists/url` to exist in the repository (no-missing-file)',
+          '7:36-7:39: Unexpected link to missing file `url`, expected `lists/url` to exist in the repository (no-missing-file)'
         ]
       }
     ]
   },
-  check({tree, file}) {
+  check({tree, file, skip}) {
     const files = lintData(file).files
-    if (!files) return
+    if (!files) {
+      if (linkTargets(tree, file).some((target) => isRelativePath(target.url))) skip('files')
+      return
+    }
     const known = new Set(files)
     const folders = new Set(files.flatMap((path) => path.split('/').slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join('/'))))
     for (const target of linkTargets(tree, file)) {

@@ -1,6 +1,6 @@
-import {createRule, report} from '../rule.js'
+import {createRule, ranBefore, report} from '../rule.js'
 import {linkTargets} from '../util/links.js'
-import {bareHost, parseHttpUrl} from '../util/urls.js'
+import {bareHost, canonicalUrl, parseHttpUrl} from '../util/urls.js'
 
 interface Options {
   /** Hosts (and their subdomains) known to serve https. */
@@ -27,6 +27,14 @@ export const preferHttps = createRule<Options>({
         fixed: '[Code](https://github.com/x/y) <https://www.arxiv.org/abs/2502.15214>\n'
       },
       {
+        title: 'a variant over http, while canonical-url is off',
+        markdown: '[DOI](http://dx.doi.org/10.1000/1)\n',
+        messages: [
+          '1:7-1:34: Unexpected `http:` URL `http://dx.doi.org/10.1000/1`, expected `https://dx.doi.org/10.1000/1` (dx.doi.org serves https) (prefer-https)'
+        ],
+        fixed: '[DOI](https://dx.doi.org/10.1000/1)\n'
+      },
+      {
         title: 'an extra host from the options',
         markdown: '[a](http://example.com/x)\n',
         options: {hosts: ['example.com']},
@@ -38,9 +46,11 @@ export const preferHttps = createRule<Options>({
     ]
   },
   check({tree, file, options}) {
+    // One URL, one fix: canonical-url's fix of `http://dx.doi.org/…` already goes to `https://doi.org/…`.
+    const canonicalReported = ranBefore(file, 'canonical-url')
     for (const target of linkTargets(tree, file)) {
       const parsed = parseHttpUrl(target.url)
-      if (!parsed || parsed.protocol !== 'http:') continue
+      if (!parsed || parsed.protocol !== 'http:' || (canonicalReported && canonicalUrl(target.url) !== undefined)) continue
       const host = bareHost(parsed.hostname)
       if (!options.hosts.some((known) => host === known || host.endsWith(`.${known}`))) continue
       const https = `https${target.url.slice(4)}`

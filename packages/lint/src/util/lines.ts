@@ -19,7 +19,7 @@ function lines(children: readonly PhrasingContent[]): PhrasingContent[][] {
   for (const child of children) {
     if (child.type === 'break') result.push([])
     else if (child.type === 'text' && child.value.includes('\n')) {
-      const parts = child.value.split('\n')
+      const parts = child.value.split(/\r?\n/)
       parts.forEach((part, index) => {
         if (index > 0) result.push([])
         if (part !== '') result[result.length - 1]!.push({type: 'text', value: part})

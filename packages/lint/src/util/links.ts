@@ -33,12 +33,19 @@ export function linkTargets(tree: Root, file: VFile): Target[] {
     } else if (node.type === 'html') {
       for (const match of node.value.matchAll(htmlAttribute)) {
         const url = match[3] ?? match[4] ?? ''
-        const {position, offset} = url === '' ? {position: node.position, offset: undefined} : locateIn(file, node, url)
+        // Each attribute's own place: a node may hold the same URL twice (`<a href="url">` placeholders).
+        const {position, offset} = url === '' ? {position: node.position, offset: undefined} : locateIn(file, node, url, htmlValueStart(file, node, match.index))
         targets.push({url, node, position, offset, kind: 'html', ancestors})
       }
     }
   })
   return targets.filter((target) => !isIgnoredUrl(target.url, ignored))
+}
+
+/** Where an attribute found at `index` of an HTML node's value starts in the node's source (the value is the source, but may be indented). */
+function htmlValueStart(file: VFile, node: Html, index: number): number {
+  const source = String(file.value).slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0)
+  return Math.max(0, source.indexOf(node.value.slice(0, 20)) + index)
 }
 
 /** Skip a link's text when looking for its URL, so `[https://x](https://x)` finds the target. */

@@ -13,3 +13,9 @@ export function nearest(value: string, candidates: Iterable<string>, maxRatio = 
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.ceil(value.length * maxRatio)) ? best : undefined
 }
+
+/** What to expect instead of an unknown rule id: the nearest rule id, else where the ids are listed. */
+export function expectedRuleId(id: string, known: readonly string[]): string {
+  const suggestion = nearest(id, known)
+  return suggestion === undefined ? 'a rule id of `fmrl lint` (see packages/lint/README.md#rules)' : `\`${suggestion}\``
+}

@@ -33,6 +33,6 @@ export function isListColumn(id: VocabularyId): boolean {
 
 /** The items of a symbol cell, mojibake repaired (no-mojibake reports it), lists split in any notation. */
 export function cellItems(text: string, id: VocabularyId): string[] {
-  const repaired = repairMojibake(text).trim()
+  const repaired = repairMojibake(text, {trustLonePairs: true}).trim()
   return isListColumn(id) ? splitSymbolList(repaired) : repaired === '' ? [] : [repaired]
 }

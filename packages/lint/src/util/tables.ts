@@ -72,7 +72,7 @@ export function methodRows(tables: readonly RoleTable[]): MethodRow[] {
       const nameCell = row.cells.get(nameHeader)
       // `-` names no method (a reading-list row that is no survey method).
       if (!nameCell || isEmptyValue(nameCell.text)) return []
-      const text = repairMojibake(nameCell.text)
+      const text = repairMojibake(nameCell.text, {trustLonePairs: true})
       const citationHeader = table.columns.get('citation')
       const bracket = trailingCitation.exec(text)
       const citation = citationHeader ? row.cells.get(citationHeader)?.text : bracket?.[1]

@@ -3,9 +3,17 @@ export function hasScheme(url: string): boolean {
   return /^[a-z][a-z\d+.-]*:/i.test(url)
 }
 
+/**
+ * Whether a link target is a URL that lost its scheme: `://github.com/x`, `www.example.com`,
+ * `github.com/x/y` (a host with a common top-level domain, then a path). It reads as a file path.
+ */
+export function lacksScheme(url: string): boolean {
+  return url.startsWith('://') || /^www\./i.test(url) || /^(?:[a-z\d-]+\.)+(?:com|org|net|io|ai|edu|gov|dev|app|co|me|cn)\//i.test(url)
+}
+
 /** Whether a link target is a repository-relative path (not a URL, an anchor or a protocol-relative URL). */
 export function isRelativePath(url: string): boolean {
-  return url !== '' && !hasScheme(url) && !url.startsWith('#') && !url.startsWith('//') && !/^www\./i.test(url)
+  return url !== '' && !hasScheme(url) && !url.startsWith('#') && !url.startsWith('//') && !lacksScheme(url)
 }
 
 /** The URL parsed, or undefined when it is not a valid absolute http(s) URL. */
@@ -43,6 +51,17 @@ export function arxivAbsUrl(url: string): string | undefined {
   return match ? `https://arxiv.org/abs/${match[1]}${match[2] ?? ''}` : undefined
 }
 
+// Hosts whose pages are papers: preprint servers, DOIs, review sites and proceedings.
+const paperHosts = ['arxiv.org', 'doi.org', 'dx.doi.org', 'openreview.net', 'aclanthology.org', 'proceedings.neurips.cc', 'papers.nips.cc', 'proceedings.mlr.press', 'openaccess.thecvf.com', 'ojs.aaai.org', 'dl.acm.org', 'ieeexplore.ieee.org', 'link.springer.com', 'semanticscholar.org', 'biorxiv.org', 'ijcai.org', 'jmlr.org']
+
+/** Whether a URL points at a paper (a preprint, a DOI, a review or proceedings page). */
+export function isPaperUrl(url: string): boolean {
+  const parsed = parseHttpUrl(url)
+  if (!parsed) return false
+  const host = bareHost(parsed.hostname)
+  return paperHosts.some((known) => host === known || host.endsWith(`.${known}`)) || /\.pdf$/i.test(parsed.pathname)
+}
+
 /** The year a new-style arXiv id was posted in (`2502.15214` is 2025), or undefined for old-style ids. */
 export function arxivYear(id: string): number | undefined {
   const match = /^(\d\d)(\d\d)\.\d{4,5}$/.exec(id)
@@ -50,9 +69,10 @@ export function arxivYear(id: string): number | undefined {
 }
 
 /**
- * One key per thing a URL points at, for finding duplicates: scheme, `www.`, trailing slashes,
- * queries GitHub only uses for its UI and fragments do not matter; an arXiv URL is its id, a DOI
- * URL its DOI, and a GitHub URL with `/tree/…` or `/blob/…` its repository.
+ * One key per thing a URL points at, for finding duplicates: scheme, `www.`, trailing slashes and
+ * queries GitHub only uses for its UI do not matter; an arXiv URL is its id, a DOI URL its DOI. A
+ * GitHub repository is one thing however its root is written (`.git`, `/tree/<branch>`, `#readme`),
+ * while its issues, pulls, sub-folders and files stay apart, and so do fragments (sections of a page).
  */
 export function urlKey(url: string): string {
   const arxiv = arxivId(url)
@@ -61,18 +81,31 @@ export function urlKey(url: string): string {
   if (!parsed) return url.trim()
   const host = bareHost(parsed.hostname)
   if (host === 'doi.org' || host === 'dx.doi.org') return `doi:${decodeURIComponent(parsed.pathname.slice(1)).toLowerCase()}`
-  if (host === 'github.com') {
-    const [owner, repository] = parsed.pathname.split('/').filter(Boolean)
-    if (owner && repository) return `github.com/${owner.toLowerCase()}/${repository.toLowerCase().replace(/\.git$/, '')}`
-  }
   const query = [...parsed.searchParams].filter(([name]) => name !== 'tab').map(([name, value]) => `${name}=${value}`).join('&')
-  return `${host}${parsed.pathname.replace(/\/+$/, '')}${query ? `?${query}` : ''}`
+  const path = host === 'github.com' ? githubPath(parsed) : parsed.pathname.replace(/\/+$/, '')
+  const fragment = host === 'github.com' && parsed.hash.toLowerCase() === '#readme' ? '' : parsed.hash.replace(/^#$/, '')
+  return `${host}${path}${query ? `?${query}` : ''}${fragment}`
+}
+
+/**
+ * A GitHub path as compared: owner and repository in any case and without `.git`, the root of a
+ * branch (`/tree/main`) as the repository itself, and `blob` and `tree` alike (GitHub redirects one
+ * to the other).
+ */
+function githubPath(parsed: URL): string {
+  const [owner, repository, view, branch, ...rest] = parsed.pathname.split('/').filter(Boolean)
+  if (!owner || !repository) return parsed.pathname.replace(/\/+$/, '').toLowerCase()
+  const root = `/${owner.toLowerCase()}/${repository.toLowerCase().replace(/\.git$/, '')}`
+  if (view === undefined) return root
+  if ((view === 'tree' || view === 'blob') && branch !== undefined) return rest.length === 0 ? root : `${root}/tree/${branch}/${rest.join('/')}`
+  return `${root}/${[view, branch, ...rest].filter((part) => part !== undefined).join('/')}`
 }
 
 /**
  * The canonical spelling of a URL where it has an equivalent plainer one: GitHub's
- * `?tab=readme-ov-file` (a UI tab, not a page), `www.github.com`, `dx.doi.org`. Undefined when
- * the URL is already canonical.
+ * `?tab=readme-ov-file` (a UI tab, not a page), `www.github.com`, `dx.doi.org`; an `http:` variant
+ * becomes `https:` too (these hosts all serve it), so one URL gets one fix. Undefined when the URL
+ * is already canonical or only its scheme differs (prefer-https reports that).
  */
 export function canonicalUrl(url: string): string | undefined {
   const parsed = parseHttpUrl(url)
@@ -82,5 +115,5 @@ export function canonicalUrl(url: string): string | undefined {
   if (host === 'www.github.com' || host === 'www.arxiv.org') canonical = canonical.replace(/^(https?:\/\/)www\./i, '$1')
   if (host === 'dx.doi.org') canonical = canonical.replace(/^(https?:\/\/)dx\.doi\.org/i, '$1doi.org')
   if (bareHost(host) === 'github.com') canonical = canonical.replace(/([?&])tab=[a-z\d-]+-ov-file(?:&|(?=#)|$)/i, '$1').replace(/[?&](?=#|$)/, '')
-  return canonical === url ? undefined : canonical
+  return canonical === url ? undefined : canonical.replace(/^http:/i, 'https:')
 }
