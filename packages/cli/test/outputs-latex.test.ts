@@ -1,6 +1,5 @@
 import {execFile, spawnSync} from 'node:child_process'
-import {access, copyFile, mkdtemp, readFile, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {access, copyFile, readFile, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 import type {Method, Survey} from '@fmrl/model'
@@ -8,7 +7,7 @@ import {parseContent} from '@fmrl/parser'
 import {renderOutputs} from '@fmrl/render'
 import {describe, expect, test} from 'vitest'
 import {readContentFiles} from '../src/content-files.js'
-import {repositoryRoot} from './helpers.js'
+import {repositoryRoot, temporaryDirectory} from './helpers.js'
 
 const run = promisify(execFile)
 const exists = (path: string) => access(path).then(() => true, () => false)
@@ -65,7 +64,7 @@ interface Compiled {
 
 /** Compile the wrapper around a table1.tex in a fresh directory, as the README says, and read the PDF's text. */
 async function compile(table: string): Promise<Compiled> {
-  const directory = await mkdtemp(join(tmpdir(), 'fmrl-tex-'))
+  const directory = await temporaryDirectory('fmrl-tex-')
   await writeFile(join(directory, 'table1.tex'), table)
   await copyFile(join(repositoryRoot, 'tables/table1-wrapper.tex'), join(directory, 'table1-wrapper.tex'))
   await writeFile(join(directory, 'canary.tex'), 'CANARY-WAS-READ\n')
