@@ -1,4 +1,4 @@
-import {parseMarkdown} from '@fmrl/parser'
+import {parseMarkdownFile} from '@fmrl/parser'
 import type {Root} from 'mdast'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
@@ -16,7 +16,11 @@ export interface LintSettings {
 
 /** Lint a Markdown file in place: its messages are the findings, sorted by place. Pure: no I/O. */
 export function lintFile(file: VFile, settings: LintSettings = {}): LintMessage[] {
-  return lintTree(parseMarkdown(String(file.value)), file, settings)
+  const before = file.messages.length
+  const tree = parseMarkdownFile(file)
+  // Past the parser's size or nesting limits the file is not parsed: the limit's error is the finding.
+  if (!tree) return file.messages.slice(before) as LintMessage[]
+  return lintTree(tree, file, settings)
 }
 
 /** Lint a file whose tree is already parsed (a tree without positions is fine). */

@@ -19,6 +19,9 @@ export type ParseRuleId =
   | 'unknown-citation'
   | 'duplicate-entry'
   | 'missing-section'
+  | 'max-file-size'
+  | 'max-nesting-depth'
+  | 'max-inline-markers'
 
 /** Report an error on `file` at `at`; errors stop a build. */
 export function reportError(file: VFile, at: Node | Position | undefined, reason: string, ruleId: ParseRuleId): VFileMessage {

@@ -1,6 +1,6 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {parseMarkdown} from '../markdown.js'
+import {parseMarkdownFile} from '../markdown.js'
 
 /** Where each parsed value came from, keyed by its JSON pointer in the survey (`/methods/3/ft`). */
 export type SourceMap = Map<string, Place>
@@ -23,7 +23,8 @@ export interface FileContext {
 
 /** Parse a content file's text into the context its parser works on. */
 export function fileContext(file: VFile, sources: SourceMap): FileContext {
-  return {file, tree: parseMarkdown(String(file.value)), sources}
+  // A file past the size or nesting limits carries that error and reads as empty.
+  return {file, tree: parseMarkdownFile(file) ?? {type: 'root', children: []}, sources}
 }
 
 /** Record where the value at `pointer` came from. */
