@@ -1,13 +1,18 @@
-import {readdir, readFile} from 'node:fs/promises'
+import {readdir} from 'node:fs/promises'
 import {join, relative, sep} from 'node:path'
 import {VFile} from 'vfile'
+import {readMarkdownFile} from './read.js'
 
-/** Read every Markdown file below `directory` (sorted, so messages come in a stable order). */
+/**
+ * Read every Markdown file below `directory` (sorted, so messages come in a stable order). Every
+ * `.md` entry is read, whatever it is: a symbolic link is followed, and a folder named `….md` is an
+ * error (EISDIR), never a file silently left out.
+ */
 export async function readContentFiles(root: string, directory: string): Promise<VFile[]> {
   const entries = await readdir(join(root, directory), {recursive: true, withFileTypes: true})
   const paths = entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .filter((entry) => entry.name.endsWith('.md'))
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort()
-  return Promise.all(paths.map(async (path) => new VFile({path, value: await readFile(join(root, path), 'utf8')})))
+  return Promise.all(paths.map(async (path) => new VFile({path, value: (await readMarkdownFile(join(root, path))).text})))
 }
