@@ -18,7 +18,7 @@ export function renderTable1Latex(survey: Survey): string {
   const header = `${table1Attributes.map((key) => escapeLatex(columnHeader(key))).join(' & ')} \\\\`
   return [
     `% ${generatedNotice}`,
-    '% Needs \\usepackage[T1]{fontenc}, amssymb, array, booktabs, longtable and hyperref; tables/table1-wrapper.tex compiles it.',
+    '% Needs LuaLaTeX with fonts for every script of content/, amssymb, array, booktabs, longtable and hyperref; tables/table1-wrapper.tex compiles it.',
     '\\begingroup',
     '\\footnotesize',
     '\\setlength{\\tabcolsep}{3pt}',
