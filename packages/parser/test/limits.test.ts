@@ -43,8 +43,8 @@ describe('markdownLimits, checked before micromark parses a file', () => {
 
   test('delimiters count per paragraph, heading or table row; runs and escapes as micromark sees them', () => {
     const row = `| ${'**a** '.repeat(100)} | [x](y) |\n`
-    expect(check(`| A | B |\n| - | - |\n${row.repeat(50)}`)).toEqual({parsed: true, messages: []})
-    expect(check(`${'\\*a '.repeat(2_000)}\n`)).toEqual({parsed: true, messages: []})
+    expect(check(`| A | B |\n| - | - |\n${row.repeat(3)}`)).toEqual({parsed: true, messages: []})
+    expect(check(`${'\\*a '.repeat(600)}\n`)).toEqual({parsed: true, messages: []})
     expect(check(`${'_a_ '.repeat(200)}\n${'_a_ '.repeat(51)}\n`)).toEqual({parsed: false, messages: [`list.md:2:201-2:202: ${inline}`]})
     expect(check(`${'_a_ '.repeat(200)}\n\n${'_a_ '.repeat(200)}\n`)).toEqual({parsed: true, messages: []})
   })
