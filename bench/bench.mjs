@@ -86,7 +86,7 @@ const scaling = Object.entries(shapes).map(([label, unit]) => {
   const parse = (count) => measure(`parse ${label}`, process.execPath, ['--input-type=module', '-e', `const {parseMarkdown} = await import(${JSON.stringify(parser)}); parseMarkdown(${unit}.repeat(${count}))`], root)
   const small = parse(4000)
   const large = parse(8000)
-  return `parse ${label}, 8,000 against 4,000: ${((large - baseline) / (small - baseline)).toFixed(1)}× (medians ${format(large)} and ${format(small)}, less the baseline)`
+  return `parse ${label}, 8,000 against 4,000 (each less the baseline): ${((large - baseline) / (small - baseline)).toFixed(1)}× (medians ${format(large)} and ${format(small)})`
 })
 
 console.log(`fmrl bench: median of ${runs} runs each, after warm-up runs`)
