@@ -83,7 +83,20 @@ try {
 // build that rewrote them one more run is needed before the cache hits.
 const build = measure('pnpm build', 'pnpm', ['build'], root, (output) => output.includes('FULL TURBO'), 2)
 
+// Parsing must stay linear in the input on the shapes micromark has been quadratic on (nested
+// lists: micromark 4.0.3; emphasis and brackets: bounded by the parser's limits): twice the
+// text should take about twice as long (a ratio near 4 means quadratic).
+const parser = join(root, 'packages/parser/dist/index.js')
+const shapes = {'nested lists': "'- x\\n  - y\\n'", 'emphasis and links in rows': "'| *a* [b](c) _d_ | e |\\n'"}
+const scaling = Object.entries(shapes).map(([label, unit]) => {
+  const parse = (count) => measure(`parse ${label}`, process.execPath, ['--input-type=module', '-e', `const {parseMarkdown} = await import(${JSON.stringify(parser)}); parseMarkdown(${unit}.repeat(${count}))`], root)
+  const small = parse(4000)
+  const large = parse(8000)
+  return `parse ${label}, 8,000 against 4,000 (each less the baseline): ${((large - baseline) / (small - baseline)).toFixed(1)}× (medians ${format(large)} and ${format(small)})`
+})
+
 console.log(`fmrl bench: median of ${runs} runs each, after warm-up runs`)
 console.log(`baseline (start node, load @fmrl/cli and its modules): ${format(baseline)}`)
 console.log(`pre-commit hook (lint every content file, check every output): ${ratio(hook, baseline)} baseline (median ${format(hook)} vs ${format(baseline)})`)
 console.log(`pnpm build, no change (turbo FULL TURBO): ${ratio(build, baseline)} baseline (median ${format(build)} vs ${format(baseline)})`)
+for (const line of scaling) console.log(line)

@@ -3,7 +3,9 @@ import {defineConfig} from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
-    // These tests spawn node, git and pdflatex; under turbo's parallel packages on two cores 5 s is too tight.
+    // A per-run temporary directory that must be empty at the end, and the live content/ unchanged.
+    globalSetup: ['test/global-setup.ts'],
+    // These tests spawn node, git and lualatex; under turbo's parallel packages on two cores 5 s is too tight.
     testTimeout: 30_000
   }
 })

@@ -1,7 +1,7 @@
-import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import type {Output} from '@fmrl/render'
 import {createTwoFilesPatch} from 'diff'
+import {readIfExists} from './read.js'
 
 /** A generated file whose bytes on disk differ from what content/ renders (or that is missing). */
 export interface StaleOutput {
@@ -12,7 +12,7 @@ export interface StaleOutput {
 
 /** Read each output from disk and keep those that differ from their rendering; never writes. */
 export async function findStale(root: string, outputs: readonly Output[]): Promise<StaleOutput[]> {
-  const read = await Promise.all(outputs.map(async (output) => ({output, disk: await readFile(join(root, output.path), 'utf8').catch(() => undefined)})))
+  const read = await Promise.all(outputs.map(async (output) => ({output, disk: await readIfExists(join(root, output.path))})))
   return read.filter(({output, disk}) => disk !== output.content)
 }
 

@@ -1,10 +1,10 @@
-import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {expectedRuleId, ruleIds} from '@fmrl/lint'
 import {LintConfig} from '@fmrl/model'
 import {messageSource} from '@fmrl/parser'
 import {findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError} from 'jsonc-parser'
 import {VFile} from 'vfile'
+import {readIfExists, readText} from './read.js'
 
 /** The configuration file `fmrl lint` reads when no `--config` is given. */
 export const defaultConfigPath = 'fmrl.config.json'
@@ -15,11 +15,8 @@ export type ConfigRead = {config: LintConfig; file: VFile | undefined} | {config
 /** Read and validate the lint configuration; no file at the default path means the defaults. */
 export async function readLintConfig(root: string, path: string | undefined): Promise<ConfigRead> {
   const relative = path ?? defaultConfigPath
-  const text = await readFile(join(root, relative), 'utf8').catch((error: NodeJS.ErrnoException) => {
-    // A missing default file is fine; a missing file the user named is their error (ENOENT, exit 2).
-    if (path === undefined && error.code === 'ENOENT') return undefined
-    throw error
-  })
+  // A missing default file is fine; a missing file the user named is their error (ENOENT, exit 2).
+  const text = path === undefined ? await readIfExists(join(root, relative)) : await readText(join(root, relative))
   if (text === undefined) return {config: LintConfig.parse({}), file: undefined}
   return parseLintConfig(new VFile({path: relative, value: text}))
 }

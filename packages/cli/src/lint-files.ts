@@ -1,9 +1,10 @@
 import {readdir, stat} from 'node:fs/promises'
 import {join, relative, resolve, sep} from 'node:path'
 import {UsageError} from './io.js'
+import {transactionFolder} from './lock.js'
 
-// Folders that hold no content of the repository: dependencies, builds, caches, version control.
-const skipped = new Set(['.git', 'node_modules', 'dist', '.turbo', 'coverage'])
+// Folders that hold no content of the repository: dependencies, builds, caches, version control, a write in progress.
+const skipped = new Set(['.git', 'node_modules', 'dist', '.turbo', 'coverage', transactionFolder, `${transactionFolder}.lock`])
 
 const toPosix = (path: string) => path.split(sep).join('/')
 

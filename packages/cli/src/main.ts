@@ -1,4 +1,3 @@
-import {relative} from 'node:path'
 import {Command, CommanderError} from 'commander'
 import type {MethodFields} from '@fmrl/parser'
 import {addCommand, addFlags} from './commands/add.js'
@@ -10,8 +9,9 @@ import {linksCommand} from './commands/links/command.js'
 import {addLinkFlags, type LinkFlags} from './commands/links/options.js'
 import {terminalProgress} from './commands/links/progress.js'
 import {preCommitCommand} from './hook.js'
-import {exitCodes, UsageError, type Io} from './io.js'
+import {exitCodes, fileErrorMessage, UsageError, type Io} from './io.js'
 import {loadAsker} from './prompts.js'
+import {recoverWrites} from './write.js'
 
 const exitCodeHelp = `
 Exit codes:
@@ -29,6 +29,8 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     .addHelpText('after', exitCodeHelp)
     .option('--root <dir>', 'repository root the paths are relative to', cwd)
     .option('--content <dir>', 'content folder, relative to the root', 'content')
+    // Before anything reads the outputs: finish (or undo) the write of a run that was killed.
+    .hook('preAction', async () => recoverWrites(program.opts<{root: string}>().root))
   program
     .command('build')
     .description('regenerate README.md and every other output from content/; writes nothing on a content error')
@@ -104,14 +106,9 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
       io.err(`fmrl: ${error.message}`)
       return exitCodes.usage
     }
-    if (isMissingFile(error)) {
-      io.err(`fmrl: Unexpected path \`${relative(cwd, error.path ?? '') || '.'}\` that does not exist, expected a file or folder there (check --root and --content)`)
-      return exitCodes.usage
-    }
-    throw error
+    const message = fileErrorMessage(error, cwd)
+    if (message === undefined) throw error
+    io.err(`fmrl: ${message}`)
+    return exitCodes.usage
   }
-}
-
-function isMissingFile(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT'
 }

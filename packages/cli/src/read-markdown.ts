@@ -1,7 +1,7 @@
-import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {decodeUtf8, messageSource} from '@fmrl/parser'
+import {messageSource} from '@fmrl/parser'
 import {VFile} from 'vfile'
+import {readMarkdownFile} from './read.js'
 
 /**
  * Read a Markdown file (path relative to `root`) strictly as UTF-8, its byte-order mark dropped.
@@ -9,12 +9,12 @@ import {VFile} from 'vfile'
  * text is empty: nothing downstream reads a lossy decode.
  */
 export async function readMarkdown(root: string, path: string): Promise<VFile> {
-  const decoded = decodeUtf8(await readFile(join(root, path)))
-  if (decoded.ok) return new VFile({path, value: decoded.text})
-  const file = new VFile({path, value: ''})
-  const hex = decoded.byte.toString(16).toUpperCase().padStart(2, '0')
+  const read = await readMarkdownFile(join(root, path))
+  const file = new VFile({path, value: read.text})
+  if (!read.invalid) return file
+  const hex = read.invalid.byte.toString(16).toUpperCase().padStart(2, '0')
   const message = file.message(`Unexpected byte 0x${hex} that is not UTF-8, expected UTF-8 text: re-save the file as UTF-8`, {
-    place: {line: decoded.line, column: decoded.column},
+    place: {line: read.invalid.line, column: read.invalid.column},
     ruleId: 'invalid-utf8',
     source: messageSource
   })

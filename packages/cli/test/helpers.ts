@@ -1,15 +1,30 @@
-import {cp, mkdtemp, readFile} from 'node:fs/promises'
+import {spawn} from 'node:child_process'
+import {cp, mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {JsonFinding} from '../src/lint-report.js'
+import {onTestFinished} from 'vitest'
 import {main} from '../src/main.js'
 
 export const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url))
 
-/** A temporary repository holding a copy of content/ (and nothing generated yet). */
+/** The built CLI, as `pnpm build` leaves it. */
+export const bin = join(repositoryRoot, 'packages/cli/dist/bin.js')
+
+/**
+ * A fresh folder in the system temporary directory, removed when the current test finishes, also
+ * when it fails (vitest.config.ts fails the run if a test leaves one behind).
+ */
+export async function temporaryDirectory(prefix = 'fmrl-'): Promise<string> {
+  const directory = await mkdtemp(join(tmpdir(), prefix))
+  onTestFinished(() => rm(directory, {recursive: true, force: true}))
+  return directory
+}
+
+/** A temporary repository holding a copy of content/ (and nothing generated yet), removed after the test. */
 export async function temporaryRepository(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'fmrl-'))
+  const root = await temporaryDirectory()
   await cp(join(repositoryRoot, 'content'), join(root, 'content'), {recursive: true})
   return root
 }
@@ -20,6 +35,30 @@ export async function run(argv: string[], cwd: string): Promise<{code: number; o
   const err: string[] = []
   const code = await main(argv, {out: (text) => out.push(text), err: (text) => err.push(text)}, cwd)
   return {code, out: out.join('\n'), err: err.join('\n')}
+}
+
+export interface Exited {
+  code: number | null
+  signal: NodeJS.Signals | null
+  out: string
+  err: string
+}
+
+/**
+ * Run the built CLI in its own node process. `closeOut` closes the read end of its standard output
+ * before it can print, as `| head -1` does once it has its line; `preload` is a module node imports first.
+ */
+export function runBin(argv: string[], options: {cwd: string; closeOut?: boolean; preload?: string; env?: NodeJS.ProcessEnv}): Promise<Exited> {
+  const child = spawn(process.execPath, [...(options.preload ? ['--import', options.preload] : []), bin, ...argv], {cwd: options.cwd, env: {...process.env, ...options.env}, stdio: ['ignore', 'pipe', 'pipe']})
+  let out = ''
+  let err = ''
+  if (options.closeOut) child.stdout.destroy()
+  else child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code, signal) => resolve({code, signal, out, err}))
+  })
 }
 
 export const readText = (path: string) => readFile(path, 'utf8')

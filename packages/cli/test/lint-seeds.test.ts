@@ -1,10 +1,9 @@
-import {cp, mkdir, mkdtemp, readFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {cp, mkdir, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {findMojibake} from '@fmrl/lint'
 import {describe, expect, test} from 'vitest'
 import type {JsonFinding} from '../src/lint-report.js'
-import {countByRule, repositoryRoot, run, showFinding} from './helpers.js'
+import {countByRule, repositoryRoot, run, showFinding, temporaryRepository} from './helpers.js'
 
 // Every finding on the four seeds, each checked by hand against the seed (see the lint README):
 // mojibake, table-of-contents anchors that miss their emoji headings, member lists missing methods,
@@ -154,8 +153,7 @@ describe('fmrl lint on the seeds as they are', () => {
 
 describe('fmrl lint --fix on a copy of seed 000', () => {
   test('repairs all mojibake, leaves only findings without a fix, and a second run changes nothing', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'fmrl-lint-'))
-    await cp(join(repositoryRoot, 'content'), join(root, 'content'), {recursive: true})
+    const root = await temporaryRepository()
     await mkdir(join(root, 'seeds'))
     const seed = join(root, 'seeds/000.md')
     await cp(join(repositoryRoot, 'fixtures/seeds/000_f034324e3aea4e9d.txt'), seed)

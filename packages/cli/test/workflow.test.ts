@@ -54,6 +54,13 @@ describe('GitHub workflows', () => {
     expect(steps(ci)).toEqual(['pnpm install --frozen-lockfile', 'pnpm build', 'pnpm check', 'pnpm lint', 'pnpm test'])
     expect(steps(local)).toEqual(steps(ci))
   })
+
+  test('.ci/run installs the same Debian packages for the LaTeX test', async () => {
+    const local = await readFile(join(repositoryRoot, '.ci/run'), 'utf8')
+    const workflowPackages = /apt-get install -y --no-install-recommends ([a-z0-9 .+-]+)$/m.exec(ci)?.[1]?.split(' ')
+    expect(workflowPackages).toEqual(['texlive-luatex', 'texlive-latex-recommended', 'lmodern', 'fonts-noto-core', 'fonts-noto-cjk', 'fonts-symbola', 'poppler-utils'])
+    expect(/^tex_packages="([^"]+)"$/m.exec(local)?.[1]?.split(' ')).toEqual(workflowPackages)
+  })
 })
 
 describe('the links workflow', () => {

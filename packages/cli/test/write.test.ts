@@ -1,75 +1,102 @@
-import {spawn} from 'node:child_process'
-import {copyFile, readFile, writeFile} from 'node:fs/promises'
-import {watch} from 'node:fs'
-import {dirname, join} from 'node:path'
+import {readFile, stat, utimes, writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import lockfile from 'proper-lockfile'
 import {describe, expect, test} from 'vitest'
 import {renderFromContent} from '../src/build.js'
-import {git} from './git-repository.js'
-import {repositoryRoot, run, temporaryRepository} from './helpers.js'
+import {builtRepository, git} from './git-repository.js'
+import {run, runBin} from './helpers.js'
 
-const bin = join(repositoryRoot, 'packages/cli/dist/bin.js')
+const faults = fileURLToPath(new URL('fs-faults.mjs', import.meta.url))
 const agentPath = 'content/methods/agent.md'
-/** Extra rows make every output some hundred kilobytes, so a kill can land while one is being written. */
-const extraRows = 60
-const runs = 6
+const lockPath = '.fmrl-transaction.lock'
 
-/** A committed repository whose content is the real content plus `extraRows` copies of AGILE, built. */
-async function bigRepository(): Promise<{root: string; outputs: string[]}> {
-  const root = await temporaryRepository()
+/** A built, committed repository, then a content edit that changes several outputs: the old and new text of each. */
+async function editedRepository(): Promise<{root: string; old: Map<string, string>; fresh: Map<string, string>; changed: string[]}> {
+  const {root, outputs} = await builtRepository()
+  const old = new Map(await Promise.all(outputs.map(async (output) => [output, await readFile(join(root, output), 'utf8')] as const)))
   const path = join(root, agentPath)
-  const lines = (await readFile(path, 'utf8')).split('\n')
-  const agile = lines.findIndex((line) => line.startsWith('| AGILE |'))
-  lines.splice(agile + 1, 0, ...Array.from({length: extraRows}, (_, index) => lines[agile]!.replace('| AGILE |', `| AGILE ${index} |`)))
-  await writeFile(path, lines.join('\n'))
-  const built = await run(['build'], root)
-  await copyFile(join(repositoryRoot, '.gitignore'), join(root, '.gitignore'))
-  git(root, 'init', '--quiet')
-  git(root, 'add', '.')
-  git(root, 'commit', '--quiet', '--message', 'Build')
-  return {root, outputs: built.out.split('\n').map((line) => line.replace(/: written$/, ''))}
+  await writeFile(path, (await readFile(path, 'utf8')).replace('| AGILE | Feng et al., 2024 | Meerkat, Vicuna-1.5 |', '| AGILE | Feng et al., 2024 | Meerkat 2 |'))
+  git(root, 'commit', '--quiet', '--all', '--message', 'Edit content')
+  const rendered = await renderFromContent(root, 'content')
+  const fresh = new Map(rendered.outputs!.map((output) => [output.path, output.content]))
+  return {root, old, fresh, changed: outputs.filter((output) => fresh.get(output) !== old.get(output))}
 }
 
-/** Run the real CLI build and SIGKILL it as soon as the `nth` temporary output file shows up. */
-async function killedBuild(root: string, outputs: readonly string[], nth: number): Promise<void> {
-  const child = spawn(process.execPath, [bin, 'build', '--root', root], {stdio: 'ignore'})
-  let seen = 0
-  const watchers = [...new Set(outputs.map((output) => dirname(output)))].map((directory) =>
-    watch(join(root, directory), (_event, name) => {
-      if (name && /\.\d+$/.test(name) && ++seen === nth) child.kill('SIGKILL')
-    })
-  )
-  await new Promise((resolve) => child.on('exit', resolve))
-  for (const watcher of watchers) watcher.close()
+/** Which version each output holds: all old, all new, or a mix. */
+async function outputState(root: string, old: Map<string, string>, fresh: Map<string, string>): Promise<'old' | 'new' | 'mixed'> {
+  const versions = await Promise.all([...old.keys()].map(async (output) => {
+    const text = await readFile(join(root, output), 'utf8')
+    expect([old.get(output), fresh.get(output)], `${output} is either its old or its new version`).toContain(text)
+    return text === fresh.get(output) && text !== old.get(output) ? 'new' : text === old.get(output) && text !== fresh.get(output) ? 'old' : 'same'
+  }))
+  const kinds = new Set(versions.filter((version) => version !== 'same'))
+  return kinds.size === 2 ? 'mixed' : kinds.has('new') ? 'new' : 'old'
 }
 
-describe('atomic writes', () => {
-  test('a build killed mid-write leaves every output either old or new, and nothing git would see', async () => {
-    const {root, outputs} = await bigRepository()
-    const old = new Map(await Promise.all(outputs.map(async (output) => [output, await readFile(join(root, output), 'utf8')] as const)))
-    const path = join(root, agentPath)
-    await writeFile(path, (await readFile(path, 'utf8')).replace('| AGILE 0 | Feng et al., 2024 | Meerkat, Vicuna-1.5 |', '| AGILE 0 | Feng et al., 2024 | Meerkat 2 |'))
-    const rendered = await renderFromContent(root, 'content')
-    const fresh = new Map(rendered.outputs!.map((output) => [output.path, output.content]))
-    const changed = outputs.filter((output) => fresh.get(output) !== old.get(output))
+/** A dead run stops refreshing its lock: age the lock past proper-lockfile's 10 s instead of waiting. */
+async function ageLock(root: string): Promise<void> {
+  const path = join(root, lockPath)
+  const past = new Date(Date.now() - 60_000)
+  if (await stat(path).then(() => true, () => false)) await utimes(path, past, past)
+}
+
+describe('writing the outputs as one set', () => {
+  test('a build SIGKILLed before each of its file system writes in turn leaves every output old or new, and the next fmrl run makes the set whole', async () => {
+    const {root, old, fresh, changed} = await editedRepository()
     expect(changed.length).toBeGreaterThan(3)
-    let leftBehind = 0
-    for (let nth = 1; nth <= runs; nth++) {
+    const seen = {old: 0, new: 0, mixed: 0}
+    let kills = 0
+    for (let nth = 1; ; nth++) {
       for (const [output, text] of old) await writeFile(join(root, output), text)
-      await killedBuild(root, outputs, nth)
-      for (const output of outputs) {
-        const text = await readFile(join(root, output), 'utf8')
-        expect([old.get(output), fresh.get(output)], `${output} after a kill at temporary file ${nth}`).toContain(text)
+      const build = await runBin(['build'], {cwd: root, preload: faults, env: {FMRL_TEST_KILL_AT: String(nth)}})
+      if (build.signal === null) {
+        // The nth write is past the last one: the build ran to its end.
+        expect(build.code).toBe(0)
+        break
       }
+      expect(build.signal, `kill before write ${nth}`).toBe('SIGKILL')
+      kills++
+      seen[await outputState(root, old, fresh)]++
+      await ageLock(root)
+      // Any fmrl command first finishes (or undoes) the killed write; `check` then says which set is on disk.
+      const checked = await run(['check'], root)
+      const state = await outputState(root, old, fresh)
+      expect(state, `after a kill before write ${nth} and a check`).not.toBe('mixed')
+      expect(checked.code, `check after a kill before write ${nth}`).toBe(state === 'new' ? 0 : 1)
       const status = git(root, 'status', '--porcelain', '--ignored', '--untracked-files=all').split('\n').filter((line) => line !== '')
-      expect(status.filter((line) => !line.startsWith(' M ') && !line.startsWith('!! '))).toEqual([])
-      const ignored = status.filter((line) => line.startsWith('!! '))
-      expect(ignored.filter((line) => !/^!! (README\.md|tables\/[^/]+|export\/[^/]+)\.\d+$/.test(line))).toEqual([])
-      if (ignored.length > 0) leftBehind++
-      for (const line of ignored) git(root, 'clean', '--quiet', '-X', '--force', '--', line.slice(3))
+      expect(status, `git status after a kill before write ${nth}`).toEqual(state === 'new' ? changed.map((output) => ` M ${output}`).sort() : [])
     }
-    // At least one kill landed between a temporary file's creation and its rename: the case that matters.
-    expect(leftBehind).toBeGreaterThan(0)
-    await run(['build'], root)
-    for (const output of changed) expect(await readFile(join(root, output), 'utf8')).toBe(fresh.get(output))
-  }, 120_000)
+    // Kills landed before the commit point (all old), between renames (mixed until recovered) and after them.
+    expect(kills).toBeGreaterThan(changed.length + 4)
+    expect(seen.old).toBeGreaterThan(0)
+    expect(seen.mixed).toBeGreaterThan(0)
+    expect(seen.new).toBeGreaterThan(0)
+  }, 300_000)
+
+  test('a second build waits for the lock of one in progress and then writes its own set whole', async () => {
+    const {root, old, fresh} = await editedRepository()
+    for (const [output, text] of old) await writeFile(join(root, output), text)
+    const release = await lockfile.lock(join(root, '.fmrl-transaction'), {realpath: false})
+    const waiting = run(['build'], root)
+    // Whatever the build does meanwhile, it writes nothing while another run holds the lock.
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    expect(await outputState(root, old, fresh)).toBe('old')
+    await release()
+    expect((await waiting).code).toBe(0)
+    expect(await outputState(root, old, fresh)).toBe('new')
+  })
+
+  test('a lock held past FMRL_LOCK_TIMEOUT: exit 2, a message naming it, nothing written', async () => {
+    const {root, old, fresh} = await editedRepository()
+    for (const [output, text] of old) await writeFile(join(root, output), text)
+    const release = await lockfile.lock(join(root, '.fmrl-transaction'), {realpath: false})
+    try {
+      const result = await runBin(['build'], {cwd: root, env: {FMRL_LOCK_TIMEOUT: '500'}})
+      expect(result).toEqual({code: 2, signal: null, out: '', err: 'fmrl: Unexpected lock `.fmrl-transaction.lock` held by another fmrl run for over 1 s, expected it to finish: wait for it and run again (a lock not refreshed for 10 s is taken over)\n'})
+      expect(await outputState(root, old, fresh)).toBe('old')
+    } finally {
+      await release()
+    }
+  })
 })

@@ -1,4 +1,4 @@
-import {parseMarkdown} from '@fmrl/parser'
+import {parseMarkdownFile} from '@fmrl/parser'
 import type {Root} from 'mdast'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
@@ -17,15 +17,21 @@ export type {LintSettings} from './remark.js'
  */
 export function lintFile(file: VFile, settings: LintSettings = {}): LintMessage[] {
   const text = String(file.value)
-  if (!text.startsWith('\ufeff')) return lintTree(parseMarkdown(text), file, settings)
-  const inner = new VFile({path: file.path, cwd: file.cwd, value: text.slice(1), data: file.data})
-  const found = lintTree(parseMarkdown(text.slice(1)), inner, settings)
-  for (const message of found) {
-    shiftOffsets(message, 1)
-    if (message.fix) message.fix = {...message.fix, start: message.fix.start + 1, end: message.fix.end + 1}
-    file.messages.push(message)
+  if (text.startsWith('\ufeff')) {
+    const inner = new VFile({path: file.path, cwd: file.cwd, value: text.slice(1), data: file.data})
+    const found = lintFile(inner, settings)
+    for (const message of found) {
+      shiftOffsets(message, 1)
+      if (message.fix) message.fix = {...message.fix, start: message.fix.start + 1, end: message.fix.end + 1}
+      file.messages.push(message)
+    }
+    return found
   }
-  return found
+  const before = file.messages.length
+  const tree = parseMarkdownFile(file)
+  // Past the parser's size or nesting limits the file is not parsed: the limit's error is the finding.
+  if (!tree) return file.messages.slice(before) as LintMessage[]
+  return lintTree(tree, file, settings)
 }
 
 /** A place with its offsets moved by `by` characters (a copy: places are often a node's own position). */

@@ -21,6 +21,9 @@ export type ParseRuleId =
   | 'no-duplicate-entry'
   | 'missing-section'
   | 'unexpected-content'
+  | 'max-file-size'
+  | 'max-nesting-depth'
+  | 'max-inline-markers'
 
 /** Report an error on `file` at `at`; errors stop a build. */
 export function reportError(file: VFile, at: Node | Position | undefined, reason: string, ruleId: ParseRuleId): VFileMessage {

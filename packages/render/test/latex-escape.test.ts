@@ -10,8 +10,8 @@ describe('escapeLatex', () => {
     ['a<b>c|d', 'a\\textless{}b\\textgreater{}c\\textbar{}d'],
     ['[opt] *star', '{[}opt{]} {*}star'],
     ["it's `x`", 'it\\textquotesingle{}s \\textasciigrave{}x\\textasciigrave{}'],
-    ['a--b---c,,d', 'a-{}-b-{}-{}-c,{},d'],
-    ['accuracy ↑, ×, ✓, π, τ', 'accuracy $\\uparrow$, $\\times$, \\checkmark{}, $\\pi$, $\\tau$'],
+    ['a--b---c,,d', 'a-\\kern0pt -b-\\kern0pt -\\kern0pt -c,\\kern0pt ,d'],
+    ['accuracy ↑, ×, ✓, π, τ, 强化, عربي, 🤖', 'accuracy ↑, ×, ✓, π, τ, 强化, عربي, 🤖'],
     ['two\nlines\tand  spaces', 'two lines and spaces'],
     ['RL-VLM-F, Zhai et al., Schoepp é', 'RL-VLM-F, Zhai et al., Schoepp é']
   ])('%j sets as %j', (input, output) => {

@@ -1,4 +1,3 @@
-import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {fixText, lintFile, surveyData, type LintData, type LintSettings} from '@fmrl/lint'
 import {parseContent} from '@fmrl/parser'
@@ -9,6 +8,8 @@ import {exitCodes, UsageError, type Io} from '../io.js'
 import {readLintConfig} from '../lint-config.js'
 import {listRepositoryFiles, resolveLintTargets} from '../lint-files.js'
 import {formatGithub, formatJson, lintFormats, type LintFormat} from '../lint-report.js'
+import {readMarkdownFile} from '../read.js'
+import {readMarkdown} from '../read-markdown.js'
 import {formatHuman, hasErrors} from '../report.js'
 import {writeOutput} from '../write.js'
 import {runLinkCheck} from './links/run.js'
@@ -29,7 +30,11 @@ export interface LintOptions {
 
 /** The survey's lint data, and our own files (content/ and the generated Markdown) that exist. */
 async function readSurvey(root: string, content: string, repositoryFiles: readonly string[]): Promise<{data: LintData | undefined; own: string[]; note: string | undefined}> {
-  const files = await readContentFiles(root, content).catch(() => [])
+  // Linting another list needs no content folder; any other error reading it is the user's to see.
+  const files = await readContentFiles(root, content).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' && error.path === join(root, content)) return []
+    throw error
+  })
   const {survey, sources} = files.length > 0 ? parseContent(files) : {survey: undefined, sources: undefined}
   const outputs = survey ? renderOutputs(survey).map((output) => output.path) : ['README.md', ...repositoryFiles.filter((path) => path.startsWith('tables/'))]
   const own = [...files.map((file) => file.path), ...outputs.filter((path) => path.endsWith('.md') && repositoryFiles.includes(path))]
@@ -58,8 +63,15 @@ export async function lintCommand(options: LintOptions, io: Io, cwd: string): Pr
     // Count claims of another list are about that list: the survey's counts are for our own files.
     const data: LintData = {...base, ...reference, ...(own.includes(path) && counts ? {counts} : {})}
     const settings: LintSettings = {rules: read.config.rules, data}
-    let text = await readFile(join(options.root, path), 'utf8')
-    if (options.fix) {
+    const markdown = await readMarkdownFile(join(options.root, path))
+    if (markdown.invalid) {
+      // Bytes that are not UTF-8: the error is the finding, and --fix writes nothing.
+      files.push(await readMarkdown(options.root, path))
+      continue
+    }
+    let text = markdown.text
+    // A file cut at the size limit is never written back.
+    if (options.fix && markdown.complete) {
       const fixed = fixText(text, (current) => lintFile(new VFile({path, value: current}), settings))
       if (fixed.applied.length > 0) {
         await writeOutput(options.root, {path, content: fixed.text})

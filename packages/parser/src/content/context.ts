@@ -2,7 +2,7 @@ import type {Root} from 'mdast'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {parseMarkdown} from '../markdown.js'
+import {parseMarkdownFile} from '../markdown.js'
 
 /** Where each parsed value came from, keyed by its JSON pointer in the survey (`/methods/3/ft`). */
 export type SourceMap = Map<string, Place>
@@ -32,7 +32,8 @@ export function fileContext(file: VFile, sources: SourceMap, drafting = false): 
   let index: ReturnType<typeof location> | undefined
   return {
     file,
-    tree: parseMarkdown(String(file.value)),
+    // A file past the size or nesting limits carries that error and reads as empty.
+    tree: parseMarkdownFile(file) ?? {type: 'root', children: []},
     sources,
     drafting,
     locate(offset) {

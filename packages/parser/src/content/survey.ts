@@ -1,6 +1,7 @@
-import {Survey, SectionId, checkSurvey, formatCitation, type Method, type Role, type Section, type SurveyDraft} from '@fmrl/model'
+import {Survey, SectionId, checkSurvey, emptyDraft, formatCitation, type Method, type Role, type Section, type SurveyDraft} from '@fmrl/model'
 import {VFile} from 'vfile'
 import {quoteList, reportError, type ParseRuleId} from '../diagnostics.js'
+import {checkMarkdownLimits} from '../limits.js'
 import {fileContext, type SourceMap} from './context.js'
 import {parseDatasetsFile} from './datasets-file.js'
 import {parseLegendFile} from './legend-file.js'
@@ -42,6 +43,8 @@ export function parseContent(files: VFile[], {drafting = false}: {drafting?: boo
   const [first] = files
   if (!first) throw new Error('parseContent needs the content files')
   const sources: SourceMap = new Map()
+  // A file past the parser's limits is not parsed at all; its limit error is the one to fix first.
+  if (!files.map(checkMarkdownLimits).every(Boolean)) return {survey: undefined, draft: emptyDraft(), sources}
   const byKind = new Map<ContentFileKind, VFile[]>()
   for (const file of files) {
     const kind = contentFileKind(file.path)

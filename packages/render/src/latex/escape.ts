@@ -22,26 +22,21 @@ const replacements: Readonly<Record<string, string>> = {
   '[': '{[}',
   ']': '{]}',
   '*': '{*}',
-  // T1 would set these as typographic quotes.
+  // TeX ligatures (fontspec's default Ligatures=TeX) would set these as typographic quotes.
   "'": '\\textquotesingle{}',
-  '`': '\\textasciigrave{}',
-  // Symbols that pdfLaTeX's UTF-8 input does not know; the vocabularies' meanings use ↑.
-  '↑': '$\\uparrow$',
-  '↓': '$\\downarrow$',
-  '→': '$\\rightarrow$',
-  '×': '$\\times$',
-  '✓': '\\checkmark{}',
-  'π': '$\\pi$',
-  'τ': '$\\tau$'
+  '`': '\\textasciigrave{}'
+  // Any other character (↑, π, CJK, Arabic, emoji…) is set as itself: LuaLaTeX reads UTF-8, and
+  // tables/table1-wrapper.tex gives it fallback fonts for every script.
 }
 
-// `--`, `---` and `,,` are ligatures in TeX fonts; `{}` between the characters keeps them literal.
+// `--`, `---` and `,,` are ligatures in TeX fonts. LuaTeX forms them across an empty group `{}`,
+// not across a kern: `\kern0pt ` (its space ends the dimension) keeps them literal with either engine.
 const ligatures = /([-,])(?=[-,])/g
 
 /** Escape text so LaTeX sets it verbatim: no character can start a command, a group, math or a comment. */
 export function escapeLatex(text: string): string {
   const escaped = Array.from(text.replace(/\s+/g, ' '), (character) => replacements[character] ?? character).join('')
-  return escaped.replace(ligatures, '$1{}')
+  return escaped.replace(ligatures, '$1\\kern0pt ')
 }
 
 /**

@@ -19,7 +19,7 @@ export function renderTable1Latex(survey: Survey): string {
   const header = `${columns.map((entry) => escapeLatex(entry.header)).join(' & ')} \\\\`
   return [
     `% ${generatedNotice}`,
-    '% Needs \\usepackage[T1]{fontenc}, amssymb, array, booktabs, longtable and hyperref; tables/table1-wrapper.tex compiles it.',
+    '% Needs LuaLaTeX with fonts for every script of content/, amssymb, array, booktabs, longtable and hyperref; tables/table1-wrapper.tex compiles it.',
     '\\begingroup',
     '\\footnotesize',
     '\\setlength{\\tabcolsep}{3pt}',

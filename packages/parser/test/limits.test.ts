@@ -1,0 +1,77 @@
+import {VFile} from 'vfile'
+import {describe, expect, test} from 'vitest'
+import {markdownLimits, parseContent, parseMarkdownFile} from '../src/index.js'
+import {checkMarkdownLimits} from '../src/limits.js'
+import {contentFiles, messages} from './helpers.js'
+
+/** Check one text against the limits: the messages, and whether it was parsed. */
+function check(value: string): {parsed: boolean; messages: string[]} {
+  const file = new VFile({path: 'list.md', value})
+  const tree = parseMarkdownFile(file)
+  return {parsed: tree !== undefined, messages: messages([file])}
+}
+
+const nested = (depth: number) => `Unexpected block quotes and lists nested ${depth} deep, expected at most 64 (max-nesting-depth)`
+const inline = 'Unexpected more than 500 emphasis runs (`*`, `_`, `~`) and brackets (`[`, `]`) in one paragraph, heading or table row, expected at most 500: escape them (`\\*`) or split the text (max-inline-markers)'
+
+describe('markdownLimits, checked before micromark parses a file', () => {
+  test('the limits', () => {
+    expect(markdownLimits).toEqual({maxBytes: 1_048_576, maxDepth: 64, maxInlineMarkers: 500})
+  })
+
+  test('10,000 nested block quotes or list items: one positioned error, not a stack overflow', () => {
+    expect(check(`# List\n\n${'>'.repeat(10_000)} x\n`)).toEqual({parsed: false, messages: [`list.md:3:1-3:10002: ${nested(10_000)}`]})
+    expect(check(`# List\n\n${'- '.repeat(10_000)}x\n`)).toEqual({parsed: false, messages: [`list.md:3:1-3:20001: ${nested(10_000)}`]})
+    expect(check(`${'> - '.repeat(40)}x\n`)).toEqual({parsed: false, messages: [`list.md:1:1-1:161: ${nested(80)}`]})
+  })
+
+  test('lists nested by indentation count a level per two columns; 64 levels are fine', () => {
+    const indented = (depth: number) => Array.from({length: depth}, (_, level) => `${'  '.repeat(level)}- item ${level + 1}`).join('\n')
+    expect(check(indented(64))).toEqual({parsed: true, messages: []})
+    expect(check(indented(65))).toEqual({parsed: false, messages: [`list.md:65:1-65:131: ${nested(65)}`]})
+    expect(check(`${'> '.repeat(64)}x\n`)).toEqual({parsed: true, messages: []})
+  })
+
+  test('indentation inside fenced code is code, not nesting', () => {
+    expect(check(`- a\n\n  \`\`\`json\n${' '.repeat(300)}{"deep": true}\n  \`\`\`\n`)).toEqual({parsed: true, messages: []})
+    expect(check(`\`\`\`\n\`\`\`\n${' '.repeat(300)}- x\n`).parsed).toBe(false)
+  })
+
+  test('`*[` 10,000 times in a table cell: refused where the 501st delimiter is', () => {
+    expect(check(`| Method | Year |\n| - | - |\n| ${'*['.repeat(10_000)} | 2024 |\n`)).toEqual({parsed: false, messages: [`list.md:3:503-3:504: ${inline}`]})
+  })
+
+  test('delimiters count per paragraph, heading or table row; runs and escapes as micromark sees them', () => {
+    const row = `| ${'**a** '.repeat(100)} | [x](y) |\n`
+    expect(check(`| A | B |\n| - | - |\n${row.repeat(3)}`)).toEqual({parsed: true, messages: []})
+    expect(check(`${'\\*a '.repeat(600)}\n`)).toEqual({parsed: true, messages: []})
+    expect(check(`${'_a_ '.repeat(200)}\n${'_a_ '.repeat(51)}\n`)).toEqual({parsed: false, messages: [`list.md:2:201-2:202: ${inline}`]})
+    expect(check(`${'_a_ '.repeat(200)}\n\n${'_a_ '.repeat(200)}\n`)).toEqual({parsed: true, messages: []})
+  })
+
+  test('a file over 1 MiB: refused where it passes the limit, counted in UTF-8 bytes', () => {
+    const line = `${'x'.repeat(99)}\n`
+    // Within the limit, only check: parsing 1 MiB is the slow part this limit bounds.
+    const within = (value: string) => checkMarkdownLimits(new VFile({value}))
+    expect(within(line.repeat(10_485))).toBe(true)
+    expect(check(line.repeat(10_486))).toEqual({parsed: false, messages: ['list.md:10486:77-10486:77: Unexpected file larger than 1 MiB, expected at most that: split it into smaller files (max-file-size)']})
+    // é is two bytes: half as many fit.
+    expect(within('é'.repeat(524_288))).toBe(true)
+    expect(check('é'.repeat(524_289))).toEqual({parsed: false, messages: ['list.md:1:524289-1:524289: Unexpected file larger than 1 MiB, expected at most that: split it into smaller files (max-file-size)']})
+  })
+
+  test('parseContent: a content file past a limit is the only error, and no survey is built', () => {
+    const files = contentFiles()
+    const agent = files.find((file) => file.path === 'content/methods/agent.md')!
+    agent.value = `${String(agent.value)}\n${'>'.repeat(100)} x\n`
+    const read = parseContent(files)
+    expect(read.survey).toBeUndefined()
+    expect(messages(files)).toEqual([`content/methods/agent.md:26:1-26:102: ${nested(100)}`])
+  })
+
+  test('the real content is within every limit', () => {
+    const files = contentFiles()
+    expect(parseContent(files).survey).toBeDefined()
+    expect(messages(files)).toEqual([])
+  })
+})
