@@ -6,7 +6,7 @@ const megabytes = (bytes) => (bytes === null || bytes === undefined ? '-' : `${M
 const times = (ratio) => (ratio === null || ratio === undefined ? '-' : `${ratio.toFixed(ratio < 10 ? 2 : 1)}×`)
 const rate = (value) => (value === null || value === undefined ? '-' : Math.round(value).toLocaleString('en-US'))
 // A failed run's wall time is when it ended (a timeout's is the limit), not a speed.
-const wall = (measurement) => (measurement.status === 'ok' ? seconds(measurement.wallMs) : `(${seconds(measurement.wallMs)})`)
+const wall = (measurement) => (measurement.status === 'ok' || measurement.wallMs === null ? seconds(measurement.wallMs) : `(${seconds(measurement.wallMs)})`)
 
 /** The scale suite as one table: every command of every size, ratios to the remark-parse floor of the same text. */
 export function scaleTable(measurements) {
