@@ -86,7 +86,17 @@ const git = (...args) => {
 }
 const started = new Date()
 // Other processes on the machine stretch wall times (CPU times less so): the load says how busy it was.
-const record = {started: started.toISOString(), loadAverageAtStart: loadavg(), suite, options: {sizes: sizeNames, runs: runs ?? null, smoke: options.smoke, timeoutSeconds: timeoutMs / 1000}, machine, commit: git('rev-parse', 'HEAD'), dirty: git('status', '--porcelain') !== '', measurements: [], problems: []}
+const record = {started: started.toISOString(), finished: null, loadAverageAtStart: loadavg(), loadAverageAtEnd: null, suite, options: {sizes: sizeNames, runs: runs ?? null, smoke: options.smoke, timeoutSeconds: timeoutMs / 1000}, machine, commit: git('rev-parse', 'HEAD'), dirty: git('status', '--porcelain') !== '', measurements: [], problems: []}
+
+const results = join(repositoryRoot, 'bench/results')
+const file = join(results, `${started.toISOString().replace(/[:.]/g, '-')}.json`)
+/** Write the record (after every measurement too, so a run stopped half way keeps what it measured). */
+function save(current = []) {
+  const text = `${JSON.stringify({...record, measurements: [...record.measurements, ...current]}, null, 2)}\n`
+  mkdirSync(results, {recursive: true})
+  writeFileSync(file, text)
+  if (options.json) writeFileSync(resolve(options.json), text)
+}
 
 if (suite === 'profile') {
   const {runProfile} = await import('./profile.mjs')
@@ -94,7 +104,7 @@ if (suite === 'profile') {
   for (const profile of record.profiles) console.log(`${profile.text}\n`)
 } else {
   if (suite === 'content' || suite === 'all') {
-    const content = runContent({runs: runs ?? 7, smoke: options.smoke, timeoutMs, log})
+    const content = runContent({runs: runs ?? 7, smoke: options.smoke, timeoutMs, log, progress: save})
     record.measurements.push(...content.measurements)
     record.problems.push(...content.problems)
     console.log(`## content (median of ${options.smoke ? 1 : runs ?? 7} runs after warm-up runs)\n\n${contentTable(content.measurements)}\n`)
@@ -102,7 +112,7 @@ if (suite === 'profile') {
   if (suite === 'scale' || suite === 'all') {
     const {runScale} = await import('./scale.mjs')
     // 50k rows takes minutes a command: one run unless asked for more.
-    const {measurements: scale, problems} = runScale({sizeNames, runsFor: (size) => runs ?? (sizes[size] >= 50000 ? 1 : 3), smoke: options.smoke, timeoutMs, keep: options.keep, log})
+    const {measurements: scale, problems} = runScale({sizeNames, runsFor: (size) => runs ?? (sizes[size] >= 50000 ? 1 : 3), smoke: options.smoke, timeoutMs, keep: options.keep, log, progress: save})
     record.measurements.push(...scale)
     record.problems.push(...problems)
     console.log(`## scale (${options.smoke ? 'smoke: one run each' : `median of ${runs ?? '3 (1 at 50k)'} runs`}; ratios to the remark-parse floor of the same text)\n\n${scaleTable(scale)}\n`)
@@ -113,11 +123,7 @@ if (suite === 'profile') {
 
 record.finished = new Date().toISOString()
 record.loadAverageAtEnd = loadavg()
-const results = join(repositoryRoot, 'bench/results')
-mkdirSync(results, {recursive: true})
-const file = join(results, `${started.toISOString().replace(/[:.]/g, '-')}.json`)
-writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`)
-if (options.json) writeFileSync(resolve(options.json), `${JSON.stringify(record, null, 2)}\n`)
+save()
 const load = (averages) => averages.map((average) => average.toFixed(1)).join(' ')
 console.log(`machine: ${machine.cpus} cores (${machine.cpu}), ${Math.round(machine.memoryBytes / 2 ** 30)} GiB, Node ${machine.node}; load average ${load(record.loadAverageAtStart)} at the start, ${load(record.loadAverageAtEnd)} at the end; ${Math.round((Date.parse(record.finished) - started.getTime()) / 1000)} s; raw numbers: ${file}`)
 for (const problem of record.problems) console.error(`bench: ${problem}`)

@@ -26,7 +26,7 @@ function hookRepository(environment) {
 }
 
 /** Run the content suite; `smoke` runs each command once. Returns the measurements and the problems found. */
-export function runContent({runs, smoke, timeoutMs, log}) {
+export function runContent({runs, smoke, timeoutMs, log, progress = () => {}}) {
   const environment = benchEnvironment()
   const measurements = []
   const problems = []
@@ -34,6 +34,7 @@ export function runContent({runs, smoke, timeoutMs, log}) {
   const run = (step, options = {}) => {
     const result = measure({...step, env: environment, timeoutMs}, {runs: smoke ? 1 : runs, warmups: smoke ? 0 : 1, ...options})
     measurements.push({suite: 'content', size: 'content', rows, id: step.id, input: 'content', label: step.label, ...(step.floor ? {floor: true} : {}), ...result})
+    progress(addFloorRatios(measurements))
     log(`content ${step.label}: ${result.status} ${Math.round(result.wallMs)} ms`)
     if (result.status !== 'ok') problems.push(`content ${step.label}: ${result.status} (exit ${result.exitCode})\n${result.output ?? ''}`)
   }

@@ -80,9 +80,10 @@ function plan(fixture) {
 
 /**
  * Run the scale suite; `runsFor(size)` is the number of measured runs. `smoke` runs each command
- * once (no warm runs) and only checks that all succeed; `log` receives progress lines. Returns the measurements and the problems found.
+ * once (no warm runs) and only checks that all succeed; `log` receives progress lines and
+ * `progress` the measurements so far, after each one. Returns the measurements and the problems found.
  */
-export function runScale({sizeNames, runsFor, smoke, timeoutMs, keep, log}) {
+export function runScale({sizeNames, runsFor, smoke, timeoutMs, keep, log, progress = () => {}}) {
   const measurements = []
   const problems = [...checkSameModules()]
   const environment = benchEnvironment()
@@ -107,6 +108,7 @@ export function runScale({sizeNames, runsFor, smoke, timeoutMs, keep, log}) {
         const result = cold && cold.status !== 'ok' ? {status: `skipped (cold: ${cold.status})`, runs: [], wallMs: null, cpuMs: null, peakRssBytes: null} : measure({...step, env: environment, timeoutMs}, {runs: smoke ? 1 : runsFor(sizeName), before: step.before})
         const measurement = {suite: 'scale', size: sizeName, rows, ...pick(step), ...result}
         measurements.push(measurement)
+        progress(addRatios(measurements))
         log(`${sizeName} ${step.input} ${step.label}: ${result.status}${result.wallMs === null ? '' : ` ${Math.round(result.wallMs)} ms`}${result.peakRssBytes ? `, ${Math.round(result.peakRssBytes / 2 ** 20)} MB` : ''}`)
         // Outside a smoke run, fmrl running out of time or memory is a finding for the table, not a harness error.
         const finding = ['timeout', 'oom'].includes(result.status) || result.status.startsWith('skipped')
