@@ -5,7 +5,7 @@ import {appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, s
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {repositoryRoot} from './fixtures.mjs'
-import {benchEnvironment, measure} from './measure.mjs'
+import {benchEnvironment, measure, ratiosTo, rowsPerSecond} from './measure.mjs'
 
 const node = process.execPath
 
@@ -61,17 +61,5 @@ function countRows() {
 
 function addFloorRatios(measurements) {
   const base = measurements.find((measurement) => measurement.id === 'floor-modules')
-  return measurements.map((measurement) => {
-    const ok = base?.status === 'ok' && measurement.status === 'ok'
-    return {
-      ...measurement,
-      rowsPerSecond: measurement.status === 'ok' ? measurement.rows / (measurement.wallMs / 1000) : null,
-      ratios: {
-        wall: ok ? measurement.wallMs / base.wallMs : null,
-        cpu: ok && base.cpuMs && measurement.cpuMs ? measurement.cpuMs / base.cpuMs : null,
-        peakRss: ok && base.peakRssBytes && measurement.peakRssBytes ? measurement.peakRssBytes / base.peakRssBytes : null,
-        rowsPerSecond: ok ? base.wallMs / measurement.wallMs : null
-      }
-    }
-  })
+  return measurements.map((measurement) => ({...measurement, rowsPerSecond: rowsPerSecond(measurement), ratios: ratiosTo(measurement, base)}))
 }

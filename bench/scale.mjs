@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {writeSize, markdownFiles, repositoryRoot} from './fixtures.mjs'
 import {sizes} from './generate.mjs'
-import {benchEnvironment, measure} from './measure.mjs'
+import {benchEnvironment, measure, ratiosTo, rowsPerSecond} from './measure.mjs'
 
 const node = process.execPath
 const cli = join(repositoryRoot, 'packages/cli/dist/bin.js')
@@ -125,23 +125,15 @@ function pick({id, input, label, floor, peer, warm}) {
   return {id, input, label, ...(floor ? {floor: true} : {}), ...(peer ? {peer: true} : {}), ...(warm ? {warmOf: warm} : {})}
 }
 
-/** Each measurement as a ratio to the remark-parse floor of the same size and input (the node + modules floor to the content one). */
+/** Each measurement as a ratio to the remark-parse floor of the same size and input; warm runs also to their cold run. */
 export function addRatios(measurements) {
+  const find = (measurement, id) => measurements.find((candidate) => candidate.size === measurement.size && candidate.input === measurement.input && candidate.id === id)
   return measurements.map((measurement) => {
-    const base = measurements.find((candidate) => candidate.size === measurement.size && candidate.id === 'floor-parse' && candidate.input === measurement.input)
-    const cold = measurement.warmOf && measurements.find((candidate) => candidate.size === measurement.size && candidate.input === measurement.input && candidate.id === measurement.warmOf)
-    const rowsPerSecond = measurement.status === 'ok' ? measurement.rows / (measurement.wallMs / 1000) : null
-    const ok = (candidate) => candidate && candidate.status === 'ok'
+    const cold = measurement.warmOf && find(measurement, measurement.warmOf)
     return {
       ...measurement,
-      rowsPerSecond,
-      ratios: {
-        wall: ok(base) && ok(measurement) ? measurement.wallMs / base.wallMs : null,
-        cpu: ok(base) && ok(measurement) && base.cpuMs && measurement.cpuMs ? measurement.cpuMs / base.cpuMs : null,
-        peakRss: ok(base) && base.peakRssBytes && measurement.peakRssBytes ? measurement.peakRssBytes / base.peakRssBytes : null,
-        rowsPerSecond: ok(base) && rowsPerSecond ? rowsPerSecond / (measurement.rows / (base.wallMs / 1000)) : null,
-        ...(cold ? {ofCold: ok(cold) && ok(measurement) ? measurement.wallMs / cold.wallMs : null} : {})
-      }
+      rowsPerSecond: rowsPerSecond(measurement),
+      ratios: {...ratiosTo(measurement, find(measurement, 'floor-parse')), ...(cold ? {ofCold: ratiosTo(measurement, cold).wall} : {})}
     }
   })
 }
