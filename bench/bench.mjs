@@ -8,10 +8,11 @@
 //   profile   CPU profiles of fmrl lint on our content and on the 10k README-style file, summarised
 //   links     bench/links.mjs's run(args), given the arguments after `links`
 //   generate  write the generated inputs of --sizes below --out, to look at or run by hand
+//   report    print the tables of saved records again: pnpm bench report <bench/results/….json>...
 // Options: --sizes 1k,10k  --runs N  --json <file>  --smoke  --timeout <seconds>  --keep  --out <dir>
 // Run `pnpm build` first: every suite runs the built CLI.
 import {execFileSync} from 'node:child_process'
-import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {cpus, loadavg, release, totalmem} from 'node:os'
 import {join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
@@ -20,7 +21,7 @@ import {repositoryRoot, writeSize} from './fixtures.mjs'
 import {sizes} from './generate.mjs'
 import {contentTable, scaleTable, targetTable} from './report.mjs'
 
-const suites = ['content', 'scale', 'all', 'profile', 'links', 'generate']
+const suites = ['content', 'scale', 'all', 'profile', 'links', 'generate', 'report']
 
 function fail(message) {
   console.error(`bench: ${message}`)
@@ -38,6 +39,22 @@ if (suite === 'links') {
   const {run} = await import(links.href)
   await run(argv)
   process.exit(process.exitCode ?? 0)
+}
+
+if (suite === 'report') {
+  if (argv.length === 0) fail('Unexpected report without files, expected JSON records such as bench/results/<timestamp>.json')
+  const {addRatios} = await import('./scale.mjs')
+  const records = argv.map((path) => JSON.parse(readFileSync(resolve(path), 'utf8')))
+  const measurements = records.flatMap((record) => record.measurements)
+  const content = measurements.filter((measurement) => measurement.suite === 'content')
+  // Ratios stay within a record's own run: each size's floors come from the run that measured it.
+  const scale = records.flatMap((record) => addRatios(record.measurements.filter((measurement) => measurement.suite === 'scale')))
+  if (content.length > 0) console.log(`## content\n\n${contentTable(content)}\n`)
+  if (scale.length > 0) console.log(`## scale\n\n${scaleTable(scale)}\n`)
+  const targets = targetTable([...content, ...scale])
+  if (targets) console.log(`## targets\n\n${targets}\n`)
+  for (const record of records) console.log(`${record.started}: ${record.suite} ${record.options.sizes.join(',')}, ${record.finished ? `finished ${record.finished}` : 'stopped before the end'}, commit ${record.commit?.slice(0, 10)}${record.dirty ? ' (with changes)' : ''}, load average ${record.loadAverageAtStart?.map((average) => average.toFixed(1)).join(' ')} at the start`)
+  process.exit(0)
 }
 
 let options

@@ -44,37 +44,48 @@ export function contentTable(measurements) {
 }
 
 const find = (measurements, size, input, id) => measurements.find((measurement) => measurement.size === size && measurement.input === input && measurement.id === id)
-const okRatio = (measurement, key) => (measurement?.status === 'ok' ? measurement.ratios[key] : null)
+const okRatio = (measurement, key) => (measurement?.status === 'ok' ? measurement.ratios[key] ?? null : null)
+const percent = (ratio) => (ratio === null ? '-' : `${(ratio * 100).toFixed(0)}%`)
 
-/** The issue's targets, with what this run measured for each (only those this run has the numbers for). */
+/**
+ * The issue's targets, with what this run measured for each (only those this run has the numbers
+ * for). The verdict is on wall time, the issue's measure; the CPU ratio beside it is what to trust
+ * when other processes loaded the machine (the load average is in the JSON).
+ */
 export function targetRows(measurements) {
   const rows = []
-  const add = (target, value, shown, met) => rows.push([target, shown ?? '-', value === null || value === undefined ? 'not measured' : met ? 'met' : 'not met'])
+  const add = (target, value, shown, met) => rows.push([target, shown, value === null || value === undefined ? 'not measured' : met ? 'met' : 'not met'])
+  const ratioTarget = (target, measurement, limit, wallKey = 'wall', cpuKey = 'cpu', show = times) => {
+    const wallRatio = okRatio(measurement, wallKey)
+    add(target, wallRatio, `${show(wallRatio)} (CPU ${show(okRatio(measurement, cpuKey))})`, wallRatio <= limit)
+  }
+  const peakTarget = (target, measurement, limit) => add(target, measurement.status === 'ok' ? measurement.peakRssBytes : 0, `${measurement.status === 'ok' ? '' : `${measurement.status}, `}${megabytes(measurement.peakRssBytes)}`, measurement.status === 'ok' && measurement.peakRssBytes <= limit)
   const lint = find(measurements, 'content', 'content', 'fmrl-lint')
-  if (lint) add('fmrl lint on our content ≤ 1.5× node + modules', okRatio(lint, 'wall'), times(okRatio(lint, 'wall')), okRatio(lint, 'wall') <= 1.5)
+  if (lint) ratioTarget('fmrl lint on our content ≤ 1.5× node + modules', lint, 1.5)
   const hook = find(measurements, 'content', 'content', 'pre-commit')
-  if (hook) add('pre-commit hook ≤ 1.5× node + modules', okRatio(hook, 'wall'), times(okRatio(hook, 'wall')), okRatio(hook, 'wall') <= 1.5)
+  if (hook) ratioTarget('pre-commit hook ≤ 1.5× node + modules', hook, 1.5)
   for (const input of ['content', 'readme']) {
     const where = input === 'readme' ? 'README.md' : 'content/'
     const ten = find(measurements, '10k', input, 'fmrl-lint')
     if (ten) {
-      add(`10k ${where}: lint ≤ 0.5× remark parse`, okRatio(ten, 'wall'), times(okRatio(ten, 'wall')), okRatio(ten, 'wall') <= 0.5)
-      add(`10k ${where}: lint peak ≤ 400 MB`, ten.peakRssBytes, megabytes(ten.peakRssBytes), ten.status === 'ok' && ten.peakRssBytes <= 400 * 2 ** 20)
+      ratioTarget(`10k ${where}: lint ≤ 0.5× remark parse`, ten, 0.5)
+      peakTarget(`10k ${where}: lint peak ≤ 400 MB`, ten, 400 * 2 ** 20)
     }
     const fifty = find(measurements, '50k', input, 'fmrl-lint')
     if (fifty) {
-      add(`50k ${where}: lint completes on the default heap, peak ≤ 1 GB`, fifty.peakRssBytes ?? (fifty.status === 'ok' ? null : 0), `${fifty.status}, ${megabytes(fifty.peakRssBytes)}`, fifty.status === 'ok' && fifty.peakRssBytes <= 2 ** 30)
+      peakTarget(`50k ${where}: lint completes on the default heap, peak ≤ 1 GB`, fifty, 2 ** 30)
       if (ten?.status === 'ok' && fifty.status === 'ok') {
-        const linear = fifty.wallMs / fifty.rows / (ten.wallMs / ten.rows)
-        add(`50k ${where}: lint per-row cost ≤ 1.2× that at 10k`, linear, times(linear), linear <= 1.2)
+        const perRow = (measurement, key) => measurement[key] / measurement.rows
+        const linear = perRow(fifty, 'wallMs') / perRow(ten, 'wallMs')
+        add(`50k ${where}: lint per-row cost ≤ 1.2× that at 10k`, linear, `${times(linear)} (CPU ${times(perRow(fifty, 'cpuMs') / perRow(ten, 'cpuMs'))})`, linear <= 1.2)
       }
     }
   }
   const build = find(measurements, '50k', 'content', 'fmrl-build')
-  if (build) add('50k content/: build completes on the default heap, peak ≤ 1 GB', build.peakRssBytes ?? (build.status === 'ok' ? null : 0), `${build.status}, ${megabytes(build.peakRssBytes)}`, build.status === 'ok' && build.peakRssBytes <= 2 ** 30)
+  if (build) peakTarget('50k content/: build completes on the default heap, peak ≤ 1 GB', build, 2 ** 30)
   for (const id of ['fmrl-lint-warm', 'fmrl-build-warm']) {
     const warm = find(measurements, '10k', 'content', id)
-    if (warm) add(`10k: ${id === 'fmrl-lint-warm' ? 're-lint' : 'rebuild'} after editing one row ≤ 10% of cold`, okRatio(warm, 'ofCold'), okRatio(warm, 'ofCold') === null ? '-' : `${(okRatio(warm, 'ofCold') * 100).toFixed(0)}%`, okRatio(warm, 'ofCold') <= 0.1)
+    if (warm) ratioTarget(`10k: ${id === 'fmrl-lint-warm' ? 're-lint' : 'rebuild'} after editing one row ≤ 10% of cold`, warm, 0.1, 'ofCold', 'ofColdCpu', percent)
   }
   return rows
 }

@@ -133,7 +133,7 @@ export function addRatios(measurements) {
     return {
       ...measurement,
       rowsPerSecond: rowsPerSecond(measurement),
-      ratios: {...ratiosTo(measurement, find(measurement, 'floor-parse')), ...(cold ? {ofCold: ratiosTo(measurement, cold).wall} : {})}
+      ratios: {...ratiosTo(measurement, find(measurement, 'floor-parse')), ...(cold ? {ofCold: ratiosTo(measurement, cold).wall, ofColdCpu: ratiosTo(measurement, cold).cpu} : {})}
     }
   })
 }
