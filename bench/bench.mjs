@@ -10,6 +10,7 @@
 //   generate  write the generated inputs of --sizes below --out, to look at or run by hand
 //   report    print the tables of saved records again: pnpm bench report <bench/results/….json>...
 // Options: --sizes 1k,10k  --runs N  --json <file>  --smoke  --timeout <seconds>  --keep  --out <dir>
+//          --only floor-parse,fmrl-lint (scale: only the commands with these ids, e.g. for 50k)
 // Run `pnpm build` first: every suite runs the built CLI.
 import {execFileSync} from 'node:child_process'
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
@@ -68,11 +69,12 @@ try {
       smoke: {type: 'boolean', default: false},
       timeout: {type: 'string', default: '900'},
       keep: {type: 'boolean', default: false},
-      out: {type: 'string'}
+      out: {type: 'string'},
+      only: {type: 'string'}
     }
   }).values
 } catch (error) {
-  fail(`${error.message}; usage: pnpm bench [${suites.join('|')}] [--sizes 1k,10k] [--runs N] [--json <file>] [--smoke] [--timeout <seconds>] [--keep]`)
+  fail(`${error.message}; usage: pnpm bench [${suites.join('|')}] [--sizes 1k,10k] [--runs N] [--json <file>] [--smoke] [--timeout <seconds>] [--keep] [--only <ids>]`)
 }
 const sizeNames = (options.sizes ?? '1k,10k').split(',').map((size) => size.trim())
 for (const size of sizeNames) if (!(size in sizes)) fail(`Unexpected size \`${size}\`, expected some of ${Object.keys(sizes).join(', ')}`)
@@ -129,7 +131,7 @@ if (suite === 'profile') {
   if (suite === 'scale' || suite === 'all') {
     const {runScale} = await import('./scale.mjs')
     // 50k rows takes minutes a command: one run unless asked for more.
-    const {measurements: scale, problems} = runScale({sizeNames, runsFor: (size) => runs ?? (sizes[size] >= 50000 ? 1 : 3), smoke: options.smoke, timeoutMs, keep: options.keep, log, progress: save})
+    const {measurements: scale, problems} = runScale({sizeNames, runsFor: (size) => runs ?? (sizes[size] >= 50000 ? 1 : 3), smoke: options.smoke, timeoutMs, keep: options.keep, only: options.only?.split(',').map((id) => id.trim()), log, progress: save})
     record.measurements.push(...scale)
     record.problems.push(...problems)
     console.log(`## scale (${options.smoke ? 'smoke: one run each' : `median of ${runs ?? '3 (1 at 50k)'} runs`}; ratios to the remark-parse floor of the same text)\n\n${scaleTable(scale)}\n`)

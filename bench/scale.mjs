@@ -81,9 +81,9 @@ function plan(fixture) {
 /**
  * Run the scale suite; `runsFor(size)` is the number of measured runs. `smoke` runs each command
  * once (no warm runs) and only checks that all succeed; `log` receives progress lines and
- * `progress` the measurements so far, after each one. Returns the measurements and the problems found.
+ * `progress` the measurements so far, after each one; `only` (ids) limits the commands run. Returns the measurements and the problems found.
  */
-export function runScale({sizeNames, runsFor, smoke, timeoutMs, keep, log, progress = () => {}}) {
+export function runScale({sizeNames, runsFor, smoke, timeoutMs, keep, only, log, progress = () => {}}) {
   const measurements = []
   const problems = [...checkSameModules()]
   const environment = benchEnvironment()
@@ -102,7 +102,7 @@ export function runScale({sizeNames, runsFor, smoke, timeoutMs, keep, log, progr
       }
       log(`${sizeName}: ${rows} rows written to ${directory}${keep ? ' (kept)' : ''}`)
       for (const step of plan(fixture)) {
-        if (smoke && step.warm) continue
+        if ((smoke && step.warm) || (only && !only.includes(step.id))) continue
         const cold = step.warm && measurements.find((measurement) => measurement.size === sizeName && measurement.input === step.input && measurement.id === step.warm)
         // A warm run after a cold one that did not finish would only time out again.
         const result = cold && cold.status !== 'ok' ? {status: `skipped (cold: ${cold.status})`, runs: [], wallMs: null, cpuMs: null, peakRssBytes: null} : measure({...step, env: environment, timeoutMs}, {runs: smoke ? 1 : runsFor(sizeName), before: step.before})
