@@ -1,0 +1,123 @@
+// The benchmark's own guarantees: the generator is deterministic and writes content fmrl accepts
+// without a message, the harness reads a child's peak memory and tells a timeout and an
+// out-of-memory abort from a failure, and the ratios and profile summaries add up.
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {afterAll, describe, expect, test} from 'vitest'
+import {markdownFiles, realVocabularies, repositoryRoot, writeSize} from './fixtures.mjs'
+import {contentFiles, generateSurvey, readmeFile} from './generate.mjs'
+import {benchEnvironment, runOnce} from './measure.mjs'
+import {packageOf, summarise} from './profile.mjs'
+import {addRatios} from './scale.mjs'
+
+const scratch = mkdtempSync(join(tmpdir(), 'fmrl-bench-test-'))
+afterAll(() => rmSync(scratch, {recursive: true, force: true}))
+const node = process.execPath
+const cli = join(repositoryRoot, 'packages/cli/dist/bin.js')
+
+describe('generate', () => {
+  const vocabularies = realVocabularies()
+  const files = (seed) => {
+    const survey = generateSurvey({rows: 300, seed, ...vocabularies})
+    return {...contentFiles(survey), 'README.md': readmeFile(survey)}
+  }
+
+  test('is deterministic: one seed gives the same bytes, another seed other bytes', () => {
+    expect(files(7)).toEqual(files(7))
+    expect(files(8)['methods/agent.md']).not.toBe(files(7)['methods/agent.md'])
+  })
+
+  test('splits the rows over every role and category, with one reference per citation', () => {
+    const survey = generateSurvey({rows: 300, seed: 1, ...vocabularies})
+    const categories = vocabularies.taxonomy.flatMap((role) => role.categories.map((category) => `${role.id}/${category.id}`))
+    const used = new Set(survey.methods.map((method) => `${method.role}/${method.category}`))
+    expect([...used].sort()).toEqual([...categories].sort())
+    expect(survey.references.map((reference) => reference.citation).sort()).toEqual(survey.methods.map((method) => method.citation.text).sort())
+    expect(new Set(survey.methods.map((method) => method.name.toLowerCase())).size).toBe(300)
+  })
+
+  // Spawns fmrl three times: seconds each on a loaded two-core machine.
+  test('writes a content folder fmrl builds, and content and a README fmrl lints without a message', {timeout: 120_000}, () => {
+    const fixture = writeSize(join(scratch, 'valid'), 120)
+    const build = runOnce({command: node, args: [cli, 'build', '--root', fixture.site], cwd: fixture.site})
+    expect(build.status).toBe('ok')
+    expect(JSON.parse(readFileSync(join(fixture.site, 'export/survey.json'), 'utf8')).methods).toHaveLength(120)
+    for (const [root, target] of [[fixture.site, 'content'], [fixture.readme, 'README.md']]) {
+      const lint = runOnce({command: node, args: [cli, 'lint', '--root', root, '--format', 'json', target], cwd: root})
+      expect({target, status: lint.status, output: lint.output}).toEqual({target, status: 'ok', output: undefined})
+    }
+    expect(markdownFiles(fixture.content).map((path) => path.slice(fixture.content.length + 1))).toEqual([
+      'datasets.md', 'environments.md', 'legend.md', 'lists.md', 'methods/agent.md', 'methods/planner.md', 'methods/reward.md', 'reading-list.md', 'references.md',
+      'sections/contributing.md', 'sections/future-directions.md', 'sections/highlights.md', 'sections/overview.md', 'survey.md', 'taxonomy.md'
+    ])
+  })
+})
+
+describe('runOnce', () => {
+  test('reads the peak RSS and CPU time of the node child itself', {timeout: 60_000}, () => {
+    const small = runOnce({command: node, args: ['-e', '0'], cwd: scratch})
+    const large = runOnce({command: node, args: ['-e', 'const b = Buffer.alloc(200 * 2 ** 20, 1); console.log(b[5])'], cwd: scratch})
+    expect([small.status, large.status, large.nodeProcesses]).toEqual(['ok', 'ok', 1])
+    expect(small.peakRssBytes).toBeLessThan(150 * 2 ** 20)
+    expect(large.peakRssBytes - small.peakRssBytes).toBeGreaterThan(190 * 2 ** 20)
+    expect(large.cpuMs).toBeGreaterThan(0)
+  })
+
+  test('tells a timeout, an out-of-memory abort and an unexpected exit code apart', {timeout: 60_000}, () => {
+    const hang = runOnce({command: node, args: ['-e', 'setTimeout(() => {}, 60000)'], cwd: scratch, timeoutMs: 500})
+    const oom = runOnce({command: node, args: ['--max-old-space-size=20', '-e', 'const a = []; for (;;) a.push({x: Math.random()})'], cwd: scratch})
+    const failed = runOnce({command: node, args: ['-e', 'process.exit(3)'], cwd: scratch})
+    const accepted = runOnce({command: node, args: ['-e', 'process.exit(1)'], cwd: scratch, accept: [0, 1]})
+    expect([hang.status, oom.status, failed.status, failed.exitCode, accepted.status]).toEqual(['timeout', 'oom', 'failed', 3, 'ok'])
+  })
+
+  test('drops a heap limit the caller set, so fmrl runs on the default heap', () => {
+    const environment = benchEnvironment({NODE_OPTIONS: '--max-old-space-size=64 --no-warnings'})
+    expect(environment.NODE_OPTIONS).toMatch(/^--no-warnings --require ".*usage\.cjs"$/)
+  })
+})
+
+test('addRatios: each measurement against the remark-parse floor of its size and input, warm runs against cold', () => {
+  const base = {suite: 'scale', size: '1k', rows: 1000, status: 'ok', input: 'content'}
+  const [floor, lint, warm, readme] = addRatios([
+    {...base, id: 'floor-parse', wallMs: 2000, cpuMs: 1000, peakRssBytes: 100},
+    {...base, id: 'fmrl-lint', wallMs: 5000, cpuMs: 4000, peakRssBytes: 250},
+    {...base, id: 'fmrl-lint-warm', warmOf: 'fmrl-lint', wallMs: 500, cpuMs: 400, peakRssBytes: 250},
+    {...base, input: 'readme', id: 'fmrl-lint', status: 'timeout', wallMs: 9000, cpuMs: null, peakRssBytes: null}
+  ])
+  expect(floor.ratios).toEqual({wall: 1, cpu: 1, peakRss: 1, rowsPerSecond: 1})
+  expect([lint.rowsPerSecond, lint.ratios]).toEqual([200, {wall: 2.5, cpu: 4, peakRss: 2.5, rowsPerSecond: 0.4}])
+  expect([warm.ratios.ofCold, warm.ratios.ofColdCpu]).toEqual([0.1, 0.1])
+  expect([readme.rowsPerSecond, readme.ratios]).toEqual([null, {wall: null, cpu: null, peakRss: null, rowsPerSecond: null}])
+})
+
+describe('profile', () => {
+  test('packageOf names the package of a script URL', () => {
+    expect([
+      packageOf('file:///r/node_modules/.pnpm/micromark@4.0.3/node_modules/micromark/dev/lib/create-tokenizer.js', 'go'),
+      packageOf('file:///r/node_modules/.pnpm/@inquirer+core@1/node_modules/@inquirer/core/dist/index.js', 'x'),
+      packageOf('file:///r/packages/lint/dist/rules/no-dead-anchor.js', 'check'),
+      packageOf('node:internal/modules/esm/loader', 'load'),
+      packageOf('', '(garbage collector)'),
+      packageOf('', 'set')
+    ]).toEqual(['micromark', '@inquirer/core', '@fmrl/lint', 'node (module loader)', '(garbage collector)', '(native)'])
+  })
+
+  test('summarise counts each sample once per group on its stack, and self time per package and function', () => {
+    const frame = (id, functionName, url, children = []) => ({id, callFrame: {functionName, url, lineNumber: 0}, children})
+    const rule = 'file:///r/packages/lint/dist/rules/no-dead-anchor.js'
+    const visit = 'file:///r/node_modules/unist-util-visit-parents/lib/index.js'
+    const profile = {
+      nodes: [frame(1, '(root)', '', [2, 5]), frame(2, 'check', rule, [3]), frame(3, 'visit', visit, [4]), frame(4, 'visit', visit), frame(5, '(garbage collector)', '')],
+      // A sample lasts until the next: 1 ms at check, 2 ms at the outer visit, 3 ms at the inner one, 4 ms of GC.
+      samples: [2, 3, 4, 5, 1],
+      timeDeltas: [0, 1000, 2000, 3000, 4000]
+    }
+    const summary = summarise(profile)
+    expect(summary.totalMs).toBe(10)
+    expect(summary.onStack).toEqual({'rule:no-dead-anchor': 6, visit: 5})
+    expect(summary.selfByPackage).toEqual([['(garbage collector)', 4], ['unist-util-visit-parents', 5], ['@fmrl/lint', 1], ['(root)', 0]].sort((a, b) => b[1] - a[1]))
+    expect(summary.selfByFunction[0]).toEqual(['visit unist-util-visit-parents index.js:1', 5])
+  })
+})
