@@ -6,10 +6,14 @@ import {main} from '../src/main.js'
 
 export const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url))
 
-/** A temporary repository holding a copy of content/ (and nothing generated yet). */
+/** The hand-written files beside content/ that the README links to. */
+export const handWritten = ['CONTRIBUTING.md', 'code-of-conduct.md', 'LICENSE']
+
+/** A temporary repository holding a copy of content/ and the hand-written files (and nothing generated yet). */
 export async function temporaryRepository(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'fmrl-'))
   await cp(join(repositoryRoot, 'content'), join(root, 'content'), {recursive: true})
+  for (const file of handWritten) await cp(join(repositoryRoot, file), join(root, file))
   return root
 }
 
