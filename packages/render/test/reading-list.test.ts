@@ -54,7 +54,7 @@ describe('the reading list in README.md', () => {
   test('empty lists render nothing, not even a heading', () => {
     expect(renderReadingList({...withEntries, readingList: []})).toEqual([])
     expect(renderEnvironments({...withEntries, environments: []})).toEqual([])
-    expect(toMarkdown(renderReadme(survey))).not.toMatch(/Reading List|Environments/)
+    expect(toMarkdown(renderReadme({...survey, readingList: [], environments: []}))).not.toMatch(/Reading List|Environments/)
   })
 
   test('both get their own entries in the table of contents, sections nested', () => {

@@ -62,7 +62,7 @@ describe('site/index.html', () => {
   })
 
   test('no reading list or environments, no section and no link to one', () => {
-    expect(page).not.toMatch(/id="(?:reading-list|environments)"|href="#(?:reading-list|environments)"/)
+    expect(renderSite({...survey, readingList: [], environments: []})).not.toMatch(/id="(?:reading-list|environments)"|href="#(?:reading-list|environments)"/)
     const withEntries = renderSite({...survey, ...entries})
     expect(withEntries.match(/<a href="#[a-z-]+">[^<]+<\/a>/g)).toEqual([
       '<a href="#methods">Methods</a>', '<a href="#charts">Charts</a>', '<a href="#reading-list">Reading list</a>',
