@@ -1,6 +1,9 @@
 import {defineConfig} from 'vitest/config'
 
 export default defineConfig({
+  // Load the other packages as node does (their dist/, untransformed): the web page inlines its
+  // scripts by their source text, so a transformed copy would render a page unlike `fmrl build`'s.
+  resolve: {preserveSymlinks: true},
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     // A per-run temporary directory that must be empty at the end, and the live content/ unchanged.

@@ -1,2 +1,3 @@
 export {main} from './main.js'
 export {exitCodes, type Io} from './io.js'
+export {readContentFiles} from './content-files.js'

@@ -4,7 +4,7 @@ import {describe, expect, test} from 'vitest'
 import {readText, repositoryRoot, run, temporaryRepository} from './helpers.js'
 
 const exists = (path: string) => access(path).then(() => true, () => false)
-const outputs = ['README.md', 'tables/table1.md', 'tables/agent.md', 'tables/planner.md', 'tables/reward.md', 'tables/table1.tex', 'export/survey.json', 'export/survey.schema.json']
+const outputs = ['README.md', 'tables/table1.md', 'tables/agent.md', 'tables/planner.md', 'tables/reward.md', 'tables/table1.tex', 'export/survey.json', 'export/survey.schema.json', 'site/index.html']
 const report = (result: string) => outputs.map((path) => `${path}: ${result}`).join('\n')
 
 describe('fmrl build', () => {

@@ -104,7 +104,7 @@ describe('fmrl check', {timeout: 30_000}, () => {
     expect(result.err).toBe('')
     expect(result.code).toBe(0)
     expect(await readFile(join(root, agentPath), 'utf8')).toBe(before.replace('| Retroformer | Yao et al., 2024 |', '| Retroformer 2 | Yao et al., 2024 |'))
-    expect((await readFile(readme, 'utf8')).split('\n')).toContain('- **Parametric** (6): AGILE, Retroformer 2, TWOSOME, POAD, GLAM, Zhai et al.')
+    expect((await readFile(readme, 'utf8')).split('\n')).toContain('- Parametric (6): AGILE, Retroformer 2, TWOSOME, POAD, GLAM, Zhai et al.')
   })
 
   test('--adopt refuses a hand edit content/ would reject, and writes nothing', async () => {

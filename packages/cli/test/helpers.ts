@@ -22,10 +22,14 @@ export async function temporaryDirectory(prefix = 'fmrl-'): Promise<string> {
   return directory
 }
 
-/** A temporary repository holding a copy of content/ (and nothing generated yet), removed after the test. */
+/** The hand-written files beside content/ that the README links to. */
+export const handWritten = ['CONTRIBUTING.md', 'code-of-conduct.md', 'LICENSE']
+
+/** A temporary repository holding a copy of content/ and the hand-written files (and nothing generated yet), removed after the test. */
 export async function temporaryRepository(): Promise<string> {
   const root = await temporaryDirectory()
   await cp(join(repositoryRoot, 'content'), join(root, 'content'), {recursive: true})
+  for (const file of handWritten) await cp(join(repositoryRoot, file), join(root, file))
   return root
 }
 

@@ -38,7 +38,9 @@ async function replace(path: string, from: string, to: string): Promise<void> {
   await writeFile(path, text.replace(from, to))
 }
 
-describe('pre-commit hook', {timeout: 30_000}, () => {
+// Each test builds, then commits through the hook, which starts node to lint and check every output
+// (the web page among them); beside turbo's other test runs on two cores that takes past 30 s.
+describe('pre-commit hook', {timeout: 60_000}, () => {
   test('installed from package.json: blocks a commit whose staged content has a lint error, and --no-verify skips it', async () => {
     const {root, matching} = await hookedRepository()
     await replace(join(root, 'content/references.md'), 'Thomas Carta, Clément Romac', 'Thomas Carta, ClÃ©ment Romac')

@@ -1,11 +1,10 @@
-import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {readFile, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {formatCitation, type Method, type MethodDraft} from '@fmrl/model'
 import {parseContent, parseContentDraft} from '@fmrl/parser'
-import {afterEach, describe, expect, test} from 'vitest'
+import {describe, expect, test} from 'vitest'
 import {readContentFiles} from '../src/content-files.js'
-import {repositoryRoot, run, temporaryRepository} from './helpers.js'
+import {repositoryRoot, run, temporaryDirectory, temporaryRepository} from './helpers.js'
 
 const seed = (name: string) => join(repositoryRoot, 'fixtures/seeds', name)
 const readme = seed('000_f034324e3aea4e9d.txt')
@@ -13,20 +12,8 @@ const vlmList = seed('002_65008ec4654ceb78.txt')
 const crossList = seed('003_f84490f62b47e7f3.txt')
 const content = parseContent(await readContentFiles(repositoryRoot, 'content')).survey!
 
-const made: string[] = []
-afterEach(async () => {
-  for (const folder of made.splice(0)) await rm(folder, {recursive: true, force: true})
-})
-const folder = async () => {
-  const path = await mkdtemp(join(tmpdir(), 'fmrl-import-'))
-  made.push(path)
-  return path
-}
-const copy = async () => {
-  const root = await temporaryRepository()
-  made.push(root)
-  return root
-}
+const folder = () => temporaryDirectory('fmrl-import-')
+const copy = () => temporaryRepository()
 
 /** The attributes the README shows for a method, as text. */
 const shown = (method: Method | MethodDraft) => ({

@@ -1,13 +1,12 @@
 import {spawn} from 'node:child_process'
-import {mkdir, mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {PassThrough} from 'node:stream'
 import {setTimeout as delay} from 'node:timers/promises'
 import {afterEach, beforeEach, describe, expect, test} from 'vitest'
 import {terminalProgress} from '../src/commands/links/progress.js'
 import {git} from './git-repository.js'
-import {repositoryRoot, run} from './helpers.js'
+import {repositoryRoot, run, temporaryDirectory} from './helpers.js'
 import {startLinkServer, type LinkServer} from './link-server.js'
 
 let server: LinkServer
@@ -20,7 +19,7 @@ afterEach(async () => {
 
 /** A folder holding `lists/list.md`, whose links point at the test server (`@/` stands for its origin). */
 async function withList(lines: string[]): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'fmrl-links-'))
+  const root = await temporaryDirectory('fmrl-links-')
   await mkdir(join(root, 'lists'))
   await writeFile(join(root, 'lists/list.md'), `# List\n\n${lines.map((line) => line.replaceAll('@/', `${server.origin}/`)).join('\n')}\n`)
   return root

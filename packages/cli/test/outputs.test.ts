@@ -33,7 +33,7 @@ describe('generated outputs', () => {
   test('every file fmrl generates', () => {
     expect(outputs.map((output) => output.path)).toEqual([
       'README.md', 'tables/table1.md', 'tables/agent.md', 'tables/planner.md', 'tables/reward.md',
-      'tables/table1.tex', 'export/survey.json', 'export/survey.schema.json'
+      'tables/table1.tex', 'export/survey.json', 'export/survey.schema.json', 'site/index.html'
     ])
   })
 
@@ -61,8 +61,10 @@ describe('generated outputs', () => {
     for (const output of markdown.filter((output) => output.path !== 'README.md')) expect(output.content, output.path).toContain('$\\pi_l$')
   })
 
-  test('every relative link between outputs resolves to a file and heading that exist', () => {
+  test('every relative link between outputs resolves to a file and heading that exist', async () => {
     const files = new Map(outputs.map((output) => [output.path, output.content]))
+    // Hand-written files beside the outputs that the README links to.
+    for (const path of ['CONTRIBUTING.md', 'code-of-conduct.md']) files.set(path, await readFile(join(repositoryRoot, path), 'utf8'))
     const links: string[] = []
     const broken: string[] = []
     for (const output of markdown) {
@@ -78,9 +80,10 @@ describe('generated outputs', () => {
     }
     expect(broken).toEqual([])
     expect(links).toEqual([
-      'README.md -> tables/table1.md', 'README.md -> tables/table1.tex',
+      'README.md -> site/index.html', 'README.md -> tables/table1.md', 'README.md -> tables/table1.tex',
       'README.md -> tables/agent.md', 'README.md -> tables/planner.md', 'README.md -> tables/reward.md',
       'README.md -> export/survey.json', 'README.md -> export/survey.schema.json',
+      'README.md -> CONTRIBUTING.md', 'README.md -> code-of-conduct.md',
       'tables/table1.md -> #legend', 'tables/table1.md -> agent.md', 'tables/table1.md -> planner.md', 'tables/table1.md -> reward.md',
       ...['agent', 'planner', 'reward'].flatMap((role) => [`tables/${role}.md -> table1.md#legend`, `tables/${role}.md -> table1.md`])
     ])

@@ -5,12 +5,26 @@ import {validateWorkflow, type ValidationError} from '@action-validator/core'
 import {parse} from 'yaml'
 import {describe, expect, test} from 'vitest'
 import {LinksOptions} from '@fmrl/model'
+import {siteDirectory} from '@fmrl/render'
 import {renderFromContent} from '../src/build.js'
 import {git} from './git-repository.js'
 import {repositoryRoot} from './helpers.js'
 
 const workflows = join(repositoryRoot, '.github/workflows')
 const ci = await readFile(join(workflows, 'ci.yml'), 'utf8')
+const pages = await readFile(join(workflows, 'pages.yml'), 'utf8')
+
+interface Step {
+  uses?: string
+  run?: string
+  with?: Record<string, unknown>
+  id?: string
+}
+interface Workflow {
+  on: Record<string, unknown>
+  permissions: Record<string, string>
+  jobs: Record<string, {needs?: string; environment?: {name: string; url: string}; steps: Step[]}>
+}
 
 /** Every leaf of a validation result as `path: detail`, sorted: action-validator nests a oneOf's branches in no fixed order. */
 function leaves(errors: readonly ValidationError[]): string[] {
@@ -23,7 +37,7 @@ function leaves(errors: readonly ValidationError[]): string[] {
 describe('GitHub workflows', () => {
   test('every workflow is valid against the workflow schema (checked offline by action-validator)', async () => {
     const files = (await readdir(workflows)).filter((name) => /\.ya?ml$/.test(name))
-    expect(files).toEqual(['ci.yml', 'links.yml'])
+    expect(files).toEqual(['ci.yml', 'links.yml', 'pages.yml'])
     for (const file of files) expect(validateWorkflow(await readFile(join(workflows, file), 'utf8')), file).toEqual({actionType: 'workflow', errors: []})
   })
 
@@ -48,6 +62,29 @@ describe('GitHub workflows', () => {
     expect(workflow.on).toEqual({pull_request: null, push: {branches: ['main']}, workflow_dispatch: null})
   })
 
+  test('.ci/run and CI install the same Debian packages: LuaLaTeX and fonts for the LaTeX test, Chromium for the browser tests', async () => {
+    const local = await readFile(join(repositoryRoot, '.ci/run'), 'utf8')
+    const workflowPackages = /apt-get install -y --no-install-recommends ([a-z0-9 .+-]+)$/m.exec(ci)?.[1]?.split(' ')
+    expect(workflowPackages).toEqual(['texlive-luatex', 'texlive-latex-recommended', 'lmodern', 'fonts-noto-core', 'fonts-noto-cjk', 'fonts-symbola', 'poppler-utils', 'chromium'])
+    expect(/^system_packages="([^"]+)"$/m.exec(local)?.[1]?.split(' ')).toEqual(workflowPackages)
+  })
+
+  test('Pages: on pushes to main, builds, checks the committed page, uploads site/ and deploys it', () => {
+    const workflow = parse(pages) as Workflow
+    expect(workflow.on).toEqual({push: {branches: ['main']}, workflow_dispatch: null})
+    expect(workflow.permissions).toEqual({contents: 'read', pages: 'write', 'id-token': 'write'})
+    const build = workflow.jobs.build!.steps
+    expect(build.map((step) => step.uses ?? step.run)).toEqual([
+      'actions/checkout@v4', 'pnpm/action-setup@v4', 'actions/setup-node@v4',
+      'pnpm install --frozen-lockfile', 'pnpm build', `git diff --exit-code -- ${siteDirectory}`, 'actions/upload-pages-artifact@v3'
+    ])
+    expect(build.at(-1)!.with).toEqual({path: siteDirectory})
+    const deploy = workflow.jobs.deploy!
+    expect(deploy.needs).toBe('build')
+    expect(deploy.environment).toEqual({name: 'github-pages', url: '${{ steps.deployment.outputs.page_url }}'})
+    expect(deploy.steps).toEqual([{id: 'deployment', uses: 'actions/deploy-pages@v4'}])
+  })
+
   test('.ci/run runs the same pnpm steps, in the same order', async () => {
     const steps = (text: string) => [...text.matchAll(/^\s*(?:run: )?(pnpm [a-z]+(?: --[a-z-]+)*)(?: --format github)?$/gm)].map((match) => match[1]!)
     const local = await readFile(join(repositoryRoot, '.ci/run'), 'utf8')
@@ -55,12 +92,6 @@ describe('GitHub workflows', () => {
     expect(steps(local)).toEqual(steps(ci))
   })
 
-  test('.ci/run installs the same Debian packages for the LaTeX test', async () => {
-    const local = await readFile(join(repositoryRoot, '.ci/run'), 'utf8')
-    const workflowPackages = /apt-get install -y --no-install-recommends ([a-z0-9 .+-]+)$/m.exec(ci)?.[1]?.split(' ')
-    expect(workflowPackages).toEqual(['texlive-luatex', 'texlive-latex-recommended', 'lmodern', 'fonts-noto-core', 'fonts-noto-cjk', 'fonts-symbola', 'poppler-utils'])
-    expect(/^tex_packages="([^"]+)"$/m.exec(local)?.[1]?.split(' ')).toEqual(workflowPackages)
-  })
 })
 
 describe('the links workflow', () => {

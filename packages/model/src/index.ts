@@ -28,6 +28,7 @@ export {LintConfig, LintRules, LintSeverity, lintConfigJsonSchema, lintRuleIds} 
 export {joinList, splitList, splitSymbolList} from './lists.js'
 export {Citation, FineTuning, Method, Url, Year, formatCitation, parseCitation} from './method.js'
 export {nameKey} from './name-key.js'
+export {modelFamilies, modelFamily, modelFamilyRules, type ModelFamilyRule} from './model-family.js'
 export {Environment, NamedLink, ReadingEntry, RelatedList} from './reading-list.js'
 export {Affiliation, Author, Dataset, Metadata, Reference, Section, SectionId, Survey} from './survey.js'
 export {Category, Role, RoleId} from './taxonomy.js'

@@ -6,6 +6,8 @@ import {renderReadme} from './readme/readme.js'
 import {renderRolePage} from './tables/role-page.js'
 import {rolePagePath} from './shared/survey.js'
 import {renderTable1} from './tables/table1.js'
+import {renderSite} from './site/page.js'
+import {sitePath} from './site/paths.js'
 
 /** A generated file: its path from the repository root and its exact bytes as text. */
 export interface Output {
@@ -21,6 +23,7 @@ export function renderOutputs(survey: Survey): Output[] {
     ...survey.taxonomy.map((role) => ({path: `tables/${rolePagePath(role)}`, content: toMarkdown(renderRolePage(survey, role))})),
     {path: 'tables/table1.tex', content: renderTable1Latex(survey)},
     {path: 'export/survey.json', content: renderSurveyJson(survey)},
-    {path: 'export/survey.schema.json', content: renderSurveySchema()}
+    {path: 'export/survey.schema.json', content: renderSurveySchema()},
+    {path: sitePath, content: renderSite(survey)}
   ]
 }

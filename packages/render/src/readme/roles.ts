@@ -1,6 +1,6 @@
 import type {Category, Role, Survey} from '@fmrl/model'
 import type {RootContent} from 'mdast'
-import {heading, list, paragraph, strong, text} from '../nodes.js'
+import {heading, list, paragraph, text} from '../nodes.js'
 import {methodTable} from '../shared/cells.js'
 import {categoryMethods, roleTitle} from '../shared/survey.js'
 
@@ -14,11 +14,14 @@ export function renderRole(survey: Survey, role: Role): RootContent[] {
   ]
 }
 
-/** `**Parametric** (6): AGILE, …`: derived from the model so it can never disagree with the tables. */
+/**
+ * `Parametric (6): AGILE, …`: derived from the model so it can never disagree with the tables.
+ * Plain text first, as awesome-lint's list-item rule wants of a list item that is no link entry.
+ */
 export function renderMembers(survey: Survey, role: Role): RootContent {
   return list(role.categories.map((category) => {
     const methods = categoryMethods(survey, role, category)
-    return [strong(text(category.name)), text(` (${methods.length}): ${methods.map((method) => method.name).join(', ')}`)]
+    return [text(`${category.name} (${methods.length}): ${methods.map((method) => method.name).join(', ')}`)]
   }))
 }
 

@@ -1,7 +1,7 @@
 import {datasetColumns, table1Attributes, type Section, type SectionId, type Survey} from '@fmrl/model'
 import type {RootContent} from 'mdast'
 import {fromMarkdown} from '../markdown.js'
-import {code, heading, paragraph, strong, text} from '../nodes.js'
+import {code, heading, link, paragraph, strong, text} from '../nodes.js'
 import {entryTable} from '../shared/cells.js'
 
 /** Find a prose section; content/ must hold every one (the parser reports a missing file). */
@@ -29,6 +29,19 @@ export function renderDatasets(survey: Survey): RootContent[] {
   return [heading(2, text('🔍 Datasets')), entryTable(datasetColumns, survey.datasets, 'markdown')]
 }
 
+/**
+ * After the contributing prose: where the contributor guide and the code of conduct are. Rendered
+ * here, not written in content/sections/, because the links are relative to README.md.
+ */
+export function renderContributorLinks(): RootContent {
+  return paragraph(
+    link('CONTRIBUTING.md', text('CONTRIBUTING.md')),
+    text(' tells how to check and lint a change, what the build generates, and how CI and the web page run. Everyone taking part follows the '),
+    link('code-of-conduct.md', text('code of conduct')),
+    text('.')
+  )
+}
+
 export function renderCitation(survey: Survey): RootContent[] {
   return [
     heading(2, text('📚 Citation')),
@@ -37,6 +50,7 @@ export function renderCitation(survey: Survey): RootContent[] {
   ]
 }
 
+// An emoji without a variation selector: GitHub and awesome-lint's table-of-contents rule disagree on whether U+FE0F belongs in the heading's id.
 export function renderLastUpdate(survey: Survey): RootContent[] {
-  return [heading(2, text('🗓️ Last Update')), paragraph(text(survey.metadata.lastUpdate))]
+  return [heading(2, text('📅 Last Update')), paragraph(text(survey.metadata.lastUpdate))]
 }

@@ -12,11 +12,13 @@ export function headingIds(tree: Root): Array<{heading: Heading; id: string}> {
 }
 
 /**
- * A table of contents of the level-2 and level-3 headings, linked by the ids GitHub will give them.
- * Built from the finished tree, so every link resolves by construction.
+ * A table of contents of the level-2 and level-3 headings after it, linked by the ids GitHub will
+ * give them, each entry's text the heading's (awesome-lint compares them). Built from the finished
+ * tree, so every link resolves by construction.
  */
-export function renderToc(tree: Root, exclude: Heading): List {
-  const entries = headingIds(tree).filter(({heading}) => heading !== exclude && (heading.depth === 2 || heading.depth === 3))
+export function renderToc(tree: Root, tocHeading: Heading): List {
+  const after = tree.children.indexOf(tocHeading)
+  const entries = headingIds(tree).filter(({heading}) => tree.children.indexOf(heading) > after && (heading.depth === 2 || heading.depth === 3))
   const top: List = {type: 'list', ordered: false, spread: false, children: []}
   for (const {heading, id} of entries) {
     const item = {type: 'listItem' as const, spread: false, children: [{type: 'paragraph' as const, children: [link(`#${id}`, text(toString(heading)))]}] as List['children'][number]['children']}

@@ -12,3 +12,8 @@ export function roleTitle(role: Role): string {
 
 /** The path of a role's page below tables/, as table1.md and the README link to it. */
 export const rolePagePath = (role: Role): string => `${role.id}.md`
+
+/** The name of a method's category. */
+export function categoryName(survey: Survey, method: Method): string {
+  return survey.taxonomy.find((role) => role.id === method.role)?.categories.find((category) => category.id === method.category)?.name ?? method.category
+}

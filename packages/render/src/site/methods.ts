@@ -1,0 +1,105 @@
+import {formatCitation, methodViews, modelFamilies, symbolAttributes, type Method, type Survey} from '@fmrl/model'
+import type {Element, ElementContent} from 'hast'
+import {h} from 'hastscript'
+import {methodCells} from '../shared/cells.js'
+import {categoryName} from '../shared/survey.js'
+import type {Facet} from './facets.js'
+import {phrasingHast} from './hast.js'
+
+/** A column of the page's table: its header, each method's cell, and the key it sorts by. */
+interface PageColumn {
+  id: string
+  header: string
+  cell(method: Method, index: number): ElementContent[]
+  sortKey(method: Method): string
+}
+
+/** What the page's script knows of one method: its values per filter, its search text, its sort key per column. */
+export interface RowData {
+  facets: Record<string, string[]>
+  text: string
+  sort: string[]
+}
+
+const pad = (index: number) => String(index).padStart(3, '0')
+
+/**
+ * The table's columns: those of the role pages (every column, each cell through the column codec)
+ * but the paper, which the method's name links already, with the method's place in the taxonomy
+ * after its citation.
+ */
+export function pageColumns(survey: Survey): PageColumn[] {
+  const cells = new Map<Method, ElementContent[][]>()
+  const cellsOf = (method: Method) => cells.get(method) ?? cells.set(method, methodCells(survey, method, 'rolePage').map((cell) => phrasingHast(cell))).get(method)!
+  const view = methodViews.rolePage.flatMap((entry, position): PageColumn[] => (entry.column.key === 'paper' ? [] : [{
+    id: entry.column.key,
+    header: entry.header,
+    cell: (method) => cellsOf(method)[position]!,
+    sortKey: (method) => sortKey(survey, method, entry.column.key)
+  }]))
+  const taxonomy: PageColumn = {
+    id: 'taxonomy',
+    header: 'Category',
+    // The role as its emoji, named for screen readers and on hover; its name where it has no emoji.
+    cell: (method) => {
+      const role = survey.taxonomy.find((candidate) => candidate.id === method.role)
+      const name = role?.name ?? method.role
+      const mark = role?.emoji ? h('span', {role: 'img', ariaLabel: name, title: name}, role.emoji) : h('span', name)
+      return [mark, {type: 'text', value: ` ${categoryName(survey, method)}`}]
+    },
+    sortKey: (method) => {
+      const roleIndex = survey.taxonomy.findIndex((role) => role.id === method.role)
+      return `${pad(roleIndex)} ${pad(survey.taxonomy[roleIndex]?.categories.findIndex((category) => category.id === method.category) ?? 0)}`
+    }
+  }
+  return [view[0]!, view[1]!, taxonomy, ...view.slice(2)]
+}
+
+/** How a column sorts: names and models as text, citations by year, symbols in their legend's order, links present first. */
+function sortKey(survey: Survey, method: Method, key: string): string {
+  const symbol = symbolAttributes.find((attribute) => attribute.key === key)
+  if (symbol) {
+    const terms = survey.vocabularies.find((vocabulary) => vocabulary.id === symbol.vocabulary)?.terms ?? []
+    const value = method[symbol.key]
+    return (typeof value === 'string' ? [value] : value).map((item) => pad(terms.findIndex((term) => term.symbol === item))).join(' ')
+  }
+  if (key === 'citation') return `${method.citation.year} ${formatCitation(method.citation)}`
+  if (key === 'models') return method.models.join(', ')
+  if (key === 'code' || key === 'paper') {
+    const url = method[key]
+    return url ? `0 ${url}` : '1'
+  }
+  return method.name
+}
+
+/** The methods table: a sort button in every column header, the method's name as each row's header. */
+export function renderMethodsTable(survey: Survey, columns: readonly PageColumn[]): Element {
+  return h('table', {id: 'methods-table'}, [
+    h('caption', {id: 'methods-caption'}, `The ${survey.methods.length} methods with every attribute of the survey's Table 1. Select a column's header to sort by it.`),
+    h('thead', h('tr', columns.map((column, index) => h('th', {scope: 'col'}, h('button', {type: 'button', dataColumn: String(index)}, [column.header, h('span', {className: ['arrow'], ariaHidden: 'true'})]))))),
+    h('tbody', survey.methods.map((method, row) => h('tr', {dataIndex: String(row)}, columns.map((column, index) => h(index === 0 ? 'th' : 'td', index === 0 ? {scope: 'row'} : {}, column.cell(method, row))))))
+  ])
+}
+
+/** Each method's filter values, search text and sort keys, in the table's row order. */
+export function rowData(survey: Survey, facets: readonly Facet[], columns: readonly PageColumn[]): RowData[] {
+  return survey.methods.map((method) => ({
+    facets: Object.fromEntries(facets.map((facet) => [facet.id, facet.values(method)])),
+    text: searchText(survey, method),
+    sort: columns.map((column) => column.sortKey(method))
+  }))
+}
+
+/**
+ * What the search box matches, lowercased: the name, citation, venue, models and their families,
+ * role and category, and the meaning of every symbol (so `sample efficiency` finds `se`).
+ */
+export function searchText(survey: Survey, method: Method): string {
+  const role = survey.taxonomy.find((candidate) => candidate.id === method.role)
+  const meanings = symbolAttributes.flatMap((attribute) => {
+    const terms = survey.vocabularies.find((vocabulary) => vocabulary.id === attribute.vocabulary)?.terms ?? []
+    const value = method[attribute.key]
+    return (typeof value === 'string' ? [value] : value).map((symbol) => terms.find((term) => term.symbol === symbol)?.meaning ?? symbol)
+  })
+  return [method.name, formatCitation(method.citation), method.venue ?? '', ...method.models, ...modelFamilies(method), role?.name ?? '', categoryName(survey, method), ...meanings].filter(Boolean).join(' \u00b7 ').toLowerCase()
+}

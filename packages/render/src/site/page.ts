@@ -1,0 +1,154 @@
+import {createHash} from 'node:crypto'
+import type {Survey} from '@fmrl/model'
+import type {Element, ElementContent, Root} from 'hast'
+import {toHtml} from 'hast-util-to-html'
+import {h} from 'hastscript'
+import {renderYearTable} from '../readme/pictures.js'
+import {roleColours} from '../shared/palette.js'
+import {generatedNotice} from '../shared/generated.js'
+import {roleTitle} from '../shared/survey.js'
+import {renderTaxonomySvg, renderYearSvg} from './charts.js'
+import {bootTheme, runPage} from './client.js'
+import {pageFacets, type Facet} from './facets.js'
+import {breakLines, inlineHast, jsonForScript, removeUnsafeLinks, toPageHast} from './hast.js'
+import {pageColumns, renderMethodsTable, rowData} from './methods.js'
+import {renderDatasetSection, renderEnvironmentSection, renderReadingSection, section} from './sections.js'
+import {pageStyle} from './style.js'
+
+/**
+ * site/index.html: one static page with every method, filterable, sortable and searchable, the
+ * charts as SVG, the reading list and environments, in light and dark. Everything is built as hast,
+ * so every text from content/ is escaped by the serializer (math is KaTeX's MathML); links other
+ * than http(s) and in-page ones are dropped; a Content-Security-Policy lets only the page's own two
+ * scripts and style run.
+ */
+export function renderSite(survey: Survey): string {
+  const scripts = {boot: `(${bootTheme.toString()})()`, page: `(${runPage.toString()})()`}
+  const style = pageStyle + Object.entries(roleColours).map(([role, colour]) => `.swatch.${role}{background:${colour.hex}}`).join('\n') + '\n'
+  const facets = pageFacets(survey)
+  const columns = pageColumns(survey)
+  const data = {facets: facets.map((facet) => facet.id), columns: columns.map((column) => column.id), rows: rowData(survey, facets, columns)}
+  const main = [
+    renderMethodsSection(survey, facets, renderMethodsTable(survey, columns)),
+    renderChartsSection(survey),
+    renderReadingSection(survey),
+    renderEnvironmentSection(survey),
+    renderDatasetSection(survey),
+    section('citation', 'Citation', h('p', 'If you find this work helpful, please cite the survey:'), h('pre', h('code', survey.metadata.bibtex)))
+  ].filter((node): node is Element => node !== undefined)
+  const tree: Root = {
+    type: 'root',
+    children: [
+      {type: 'doctype'},
+      {type: 'comment', value: ` ${generatedNotice} `},
+      h('html', {lang: 'en'}, [
+        h('head', [
+          h('meta', {charset: 'utf-8'}),
+          h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
+          h('meta', {httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy([scripts.boot, scripts.page], [style])}),
+          h('title', survey.metadata.list),
+          // No favicon to fetch.
+          h('link', {rel: 'icon', href: 'data:,'}),
+          h('meta', {name: 'description', content: `The ${survey.methods.length} methods of the survey ${survey.metadata.title}, to filter, sort and search.`}),
+          h('style', style),
+          script(scripts.boot)
+        ]),
+        h('body', [
+          h('a', {className: ['skip'], href: '#methods'}, 'Skip to the methods'),
+          renderPageHeader(survey, main),
+          h('main', main),
+          h('footer', [h('p', [`Last update ${survey.metadata.lastUpdate}. `, generatedNotice])]),
+          h('script', {type: 'application/json', id: 'page-data'}, jsonForScript(data)),
+          script(scripts.page)
+        ])
+      ])
+    ]
+  }
+  removeUnsafeLinks(tree)
+  breakLines(tree)
+  // Raw nodes are KaTeX's MathML only (see mathElement); every other node is escaped.
+  return `${toHtml(tree, {allowDangerousHtml: true})}\n`
+}
+
+/** An inline script of the page's own; its text must not be able to end the element. */
+function script(source: string): Element {
+  if (/<\/script/i.test(source)) throw new Error('An inline script must not contain `</script`')
+  return h('script', source)
+}
+
+/** Nothing loads from anywhere: only these scripts and this style sheet run, by their hashes. */
+function contentSecurityPolicy(scripts: readonly string[], styles: readonly string[]): string {
+  const hash = (source: string) => `'sha256-${createHash('sha256').update(source).digest('base64')}'`
+  return [`default-src 'none'`, `script-src ${scripts.map(hash).join(' ')}`, `style-src ${styles.map(hash).join(' ')}`, `img-src 'self' data:`, `base-uri 'none'`, `form-action 'none'`].join('; ')
+}
+
+function renderPageHeader(survey: Survey, sections: readonly Element[]): Element {
+  const {metadata} = survey
+  return h('header', [
+    h('h1', metadata.list),
+    h('p', {className: ['paper']}, [
+      'The methods of the survey ',
+      h('a', {href: `https://arxiv.org/abs/${metadata.arxiv}`}, metadata.title),
+      ` (${metadata.authors.map((author) => author.name).join(', ')}), `,
+      `compared on every attribute of its Table 1.`
+    ]),
+    h('div', {className: ['bar']}, [
+      h('nav', {ariaLabel: 'Sections'}, h('ul', sections.map((node) => h('li', h('a', {href: `#${String(node.properties.id)}`}, sectionTitle(node)))))),
+      h('button', {type: 'button', id: 'theme-toggle', hidden: true}, 'Dark theme')
+    ])
+  ])
+}
+
+function sectionTitle(node: Element): string {
+  const heading = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'h2')
+  const text = heading?.children[0]
+  return text?.type === 'text' ? text.value : String(node.properties.id)
+}
+
+function renderMethodsSection(survey: Survey, facets: readonly Facet[], table: Element): Element {
+  return section('methods', 'Methods',
+    h('div', {className: ['layout']}, [
+      h('details', {id: 'filter-panel', open: true}, [
+        h('summary', 'Filters and legend'),
+        h('form', {id: 'filters', ariaLabel: 'Filter the methods'}, [
+          h('label', {className: ['search'], for: 'search'}, 'Search'),
+          h('input', {type: 'search', id: 'search', autocomplete: 'off', placeholder: 'name, model, meaning…'}),
+          h('p', {className: ['lead']}, 'Within a filter, a method matches any checked value; it must match every filter.'),
+          ...facets.map(renderFacet),
+          h('button', {type: 'button', id: 'clear'}, 'Clear filters')
+        ])
+      ]),
+      h('div', {className: ['results']}, [
+        h('p', {id: 'status', role: 'status'}, `Showing all ${survey.methods.length} methods.`),
+        h('div', {className: ['table-wrap'], role: 'region', ariaLabelledby: 'methods-caption', tabIndex: 0}, table)
+      ])
+    ])
+  )
+}
+
+/** A filter as a group of checkboxes; each option shows its symbol and meaning, so the filters are the legend. */
+function renderFacet(facet: Facet): Element {
+  return h('fieldset', [
+    h('legend', [facet.label, h('span', {dataSelected: facet.id}), ...(facet.description ? [h('span', {className: ['lead']}, facet.description)] : [])]),
+    h('ul', facet.options.map((option) => h('li', h('label', [
+      h('input', {type: 'checkbox', name: facet.id, value: option.value}),
+      ...(option.meaning === undefined ? [h('span', inlineHast(option.label))] : [h('span', {className: ['symbol']}, inlineHast(option.label)), h('span', option.meaning)]),
+      h('span', {className: ['count'], title: option.count === 1 ? '1 method' : `${option.count} methods`}, String(option.count))
+    ]))))
+  ])
+}
+
+function renderChartsSection(survey: Survey): Element {
+  const legend = h('ul', {className: ['legend']}, survey.taxonomy.map((role) => h('li', [h('span', {className: ['swatch', role.id]}), `${roleTitle(role)} (${roleColours[role.id].name})`])))
+  const content: ElementContent[] = [
+    h('h3', 'Methods per year'),
+    h('p', 'Each year\'s bar stacks its methods by role, from the bottom in this order:'),
+    legend,
+    h('div', {className: ['figure']}, renderYearSvg(survey)),
+    h('div', {className: ['table-wrap']}, toPageHast([renderYearTable(survey)])),
+    h('h3', 'Taxonomy'),
+    h('p', 'Select a method to show only it in the table.'),
+    h('div', {className: ['figure']}, renderTaxonomySvg(survey))
+  ]
+  return section('charts', 'Charts', ...content)
+}
