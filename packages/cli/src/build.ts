@@ -4,6 +4,7 @@ import {renderOutputs, type Output} from '@fmrl/render'
 import type {VFile} from 'vfile'
 import {readContentFiles} from './content-files.js'
 import {UsageError, type Io} from './io.js'
+import {formatGithub, type LintFormat} from './lint-report.js'
 import {formatHuman, hasErrors} from './report.js'
 
 /** The rendered outputs with the model and where its values came from, or the content files carrying the messages that stopped rendering. */
@@ -21,11 +22,25 @@ export async function renderFromContent(root: string, contentDirectory: string):
   return {outputs: renderOutputs(survey), files, survey, sources}
 }
 
+/** The options every command that renders content/ takes. */
+export interface ContentOptions {
+  root: string
+  content: string
+  /** How content errors print: `human` on stderr (the default), or `github` annotations on stdout as well. */
+  format?: Extract<LintFormat, 'human' | 'github'> | undefined
+}
+
 /** Render from content/; on content errors print them, then `outcome`, and return undefined. */
-export async function renderOrReport(options: {root: string; content: string}, io: Io, outcome: string): Promise<Extract<Rendered, {survey: Survey}> | undefined> {
+export async function renderOrReport(options: ContentOptions, io: Io, outcome: string): Promise<Extract<Rendered, {survey: Survey}> | undefined> {
   const rendered = await renderFromContent(options.root, options.content)
   if (rendered.files.length === 0) throw new UsageError(`No Markdown files in \`${options.content}\`, expected the content folder (see --content)`)
   if (rendered.outputs) return rendered
-  io.err(`${formatHuman(rendered.files)}\n${outcome}`)
+  reportContentErrors(rendered.files, options, io, outcome)
   return undefined
+}
+
+/** Content errors, then what was not done: on stderr, and with `--format github` as annotations on stdout too. */
+export function reportContentErrors(files: readonly VFile[], options: Pick<ContentOptions, 'format'>, io: Io, outcome: string): void {
+  if (options.format === 'github') io.out(formatGithub(files))
+  io.err(`${formatHuman(files, {color: io.color?.err})}\n${outcome}`)
 }

@@ -4,6 +4,10 @@ import {relative} from 'node:path'
 export interface Io {
   out(text: string): void
   err(text: string): void
+  /** Whether each stream takes colour (the binary decides from the terminal and NO_COLOR/FORCE_COLOR); none by default. */
+  color?: {out: boolean; err: boolean} | undefined
+  /** Standard input, for `fmrl lint -`; without it, reading `-` is a usage error. */
+  readStdin?: (() => Promise<Uint8Array>) | undefined
 }
 
 /** Exit codes every command shares. */

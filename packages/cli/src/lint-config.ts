@@ -1,4 +1,4 @@
-import {join} from 'node:path'
+import {join, resolve} from 'node:path'
 import {expectedRuleId, ruleIds} from '@fmrl/lint'
 import {LintConfig} from '@fmrl/model'
 import {messageSource} from '@fmrl/parser'
@@ -12,13 +12,15 @@ export const defaultConfigPath = 'fmrl.config.json'
 /** The configuration, or the config file carrying its positioned errors. */
 export type ConfigRead = {config: LintConfig; file: VFile | undefined} | {config: undefined; file: VFile}
 
-/** Read and validate the lint configuration; no file at the default path means the defaults. */
-export async function readLintConfig(root: string, path: string | undefined): Promise<ConfigRead> {
-  const relative = path ?? defaultConfigPath
+/**
+ * Read and validate the lint configuration: `path` (relative to `cwd`, or absolute) when given, else
+ * `fmrl.config.json` at the root, where no file means the defaults.
+ */
+export async function readLintConfig(root: string, path: string | undefined, cwd: string = root): Promise<ConfigRead> {
   // A missing default file is fine; a missing file the user named is their error (ENOENT, exit 2).
-  const text = path === undefined ? await readIfExists(join(root, relative)) : await readText(join(root, relative))
+  const text = path === undefined ? await readIfExists(join(root, defaultConfigPath)) : await readText(resolve(cwd, path))
   if (text === undefined) return {config: LintConfig.parse({}), file: undefined}
-  return parseLintConfig(new VFile({path: relative, value: text}))
+  return parseLintConfig(new VFile({path: path ?? defaultConfigPath, value: text}))
 }
 
 /** Parse JSON (comments and trailing commas allowed) and validate it; every problem is positioned in the file. */

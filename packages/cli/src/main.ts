@@ -1,4 +1,6 @@
-import {Command, CommanderError} from 'commander'
+import {createRequire} from 'node:module'
+import {resolve} from 'node:path'
+import {Command, CommanderError, InvalidArgumentError} from 'commander'
 import type {MethodFields} from '@fmrl/parser'
 import {addCommand, addFlags} from './commands/add.js'
 import {buildCommand} from './commands/build.js'
@@ -10,14 +12,40 @@ import {addLinkFlags, type LinkFlags} from './commands/links/options.js'
 import {terminalProgress} from './commands/links/progress.js'
 import {preCommitCommand} from './hook.js'
 import {exitCodes, fileErrorMessage, UsageError, type Io} from './io.js'
+import {checkFormat, commandFormats} from './lint-report.js'
 import {loadAsker} from './prompts.js'
+import {findRoot} from './root.js'
 import {recoverWrites} from './write.js'
+
+const {version} = createRequire(import.meta.url)('../package.json') as {version: string}
+
+const lintHelp = `
+Files: with no arguments, content/ and the generated Markdown outputs that exist (README.md, tables/*.md).
+Arguments may be files (linted whatever their name), folders (their .md and .markdown files), globs
+(quote them: 'docs/**/*.md') and - (standard input). Folders and globs skip .git/, node_modules/ and
+what .gitignore and .fmrlignore files exclude (gitignore syntax, in any folder); a file named
+explicitly is always linted. Files outside the root are linted with their own repository's files.
+
+Root and configuration: --root defaults to the nearest folder at or above the working directory that
+holds fmrl.config.json or .git; the configuration is <root>/fmrl.config.json when it exists, or --config
+(relative to the working directory, or absolute).
+
+Exit codes: 0 no errors (warnings allowed, up to --max-warnings), 1 errors (content errors included) or
+too many warnings, 2 usage or configuration error, 130 interrupted (Ctrl-C).
+Rules, configuration and ignore comments: packages/lint/README.md; flags: packages/cli/README.md`
+
+/** A whole number of at least 0, for `--max-warnings`. */
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of at least 0')
+  return Number(value)
+}
 
 const exitCodeHelp = `
 Exit codes:
-  0  success (warnings allowed)
-  1  problems found: content or lint errors, stale outputs
-  2  usage or configuration error`
+  0    success (warnings allowed)
+  1    problems found: content or lint errors, stale outputs
+  2    usage or configuration error
+  130  interrupted (Ctrl-C)`
 
 /** Run the fmrl command line with `argv` (no node or script name); resolves to the exit code. */
 export async function main(argv: readonly string[], io: Io, cwd: string): Promise<number> {
@@ -27,30 +55,39 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     .exitOverride()
     .configureOutput({writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd())})
     .addHelpText('after', exitCodeHelp)
-    .option('--root <dir>', 'repository root the paths are relative to', cwd)
+    .version(version, '-V, --version', 'print the version of fmrl')
+    .option('--root <dir>', 'repository root the paths are relative to (default: the nearest folder up from here holding fmrl.config.json or .git)')
     .option('--content <dir>', 'content folder, relative to the root', 'content')
     // Before anything reads the outputs: finish (or undo) the write of a run that was killed.
-    .hook('preAction', async () => recoverWrites(program.opts<{root: string}>().root))
+    .hook('preAction', async () => recoverWrites(globals().root))
+  const globals = () => {
+    const options = program.opts<{root?: string; content: string}>()
+    return {root: resolve(cwd, options.root ?? findRoot(cwd)), content: options.content}
+  }
+  const formatOption = ['--format <format>', 'report format: human or github (workflow annotations)', 'human'] as const
   program
     .command('build')
     .description('regenerate README.md and every other output from content/; writes nothing on a content error')
-    .action(async () => {
-      code = await buildCommand(program.opts<{root: string; content: string}>(), io)
+    .option(...formatOption)
+    .action(async (options: {format: string}) => {
+      code = await buildCommand({...globals(), format: checkFormat(options.format, commandFormats)}, io)
     })
   program
     .command('check')
     .description('compare every output with what content/ renders (a diff per stale file, hand edits traced to content/); never writes')
     .option('--adopt', 'write hand edits of generated tables into content/, then rebuild')
-    .action(async (options: {adopt?: boolean}) => {
-      code = await checkCommand({...program.opts<{root: string; content: string}>(), adopt: options.adopt === true}, io)
+    .option(...formatOption)
+    .action(async (options: {adopt?: boolean; format: string}) => {
+      code = await checkCommand({...globals(), adopt: options.adopt === true, format: checkFormat(options.format, commandFormats)}, io)
     })
   const add = program
     .command('add')
     .description('append a method to content/methods/<role>.md in canonical form, check it, then rebuild; on a terminal, asks for missing fields')
     .addHelpText('after', '\nExit codes: 0 added and rebuilt; 1 duplicate, content or lint errors; 2 missing or invalid flags. Nothing is written unless it exits 0.')
   for (const [flag, what] of addFlags) add.option(`${flag} <value>`, what)
-  add.action(async (fields: MethodFields) => {
-    code = await addCommand({...program.opts<{root: string; content: string}>(), fields, ask: process.stdin.isTTY && process.stdout.isTTY ? await loadAsker() : undefined, runCommand: (args) => main(args, io, cwd)}, io)
+  add.option(...formatOption)
+  add.action(async ({format, ...fields}: MethodFields & {format: string}) => {
+    code = await addCommand({...globals(), format: checkFormat(format, commandFormats), fields, ask: process.stdin.isTTY && process.stdout.isTTY ? await loadAsker() : undefined, runCommand: (args) => main(args, io, cwd)}, io)
   })
   program
     .command('import')
@@ -63,39 +100,43 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     .addHelpText('after', '\nEvery table cell, list entry and part of an entry is mapped to the model or listed in the report.\nExit codes: 0 imported (or nothing to change); 1 a list without recognisable entries, or content/ not in canonical form; 2 usage error.')
     .action(async (files: string[], options: {into?: string; dryRun?: boolean; prefer: string; format: string}) => {
       if (options.prefer !== 'existing' && options.prefer !== 'incoming') throw new UsageError(`Unexpected \`--prefer ${options.prefer}\`, expected \`existing\` or \`incoming\``)
-      const global = program.opts<{root: string; content: string}>()
+      const global = globals()
       code = await importCommand({root: global.root, files, into: options.into ?? global.content, dryRun: options.dryRun === true, preferIncoming: options.prefer === 'incoming', format: options.format}, io, cwd)
     })
   program
     .command('pre-commit')
     .description('what the git pre-commit hook runs: lint the staged content/ files, then check')
     .action(async () => {
-      code = await preCommitCommand(program.opts<{root: string; content: string}>(), io, (args) => main(args, io, cwd))
+      code = await preCommitCommand(globals(), io, (args) => main(args, io, cwd))
     })
   const lint = program
     .command('lint')
     .description('lint Markdown: links, symbols, duplicates, consistency (default: content/ and the generated Markdown outputs)')
-    .argument('[files...]', 'files or folders to lint (any awesome-list Markdown)')
+    .argument('[files...]', 'files, folders, globs or - (standard input) to lint (any awesome-list Markdown)')
     .option('--format <format>', 'output format: human, json or github', 'human')
     .option('--fix', 'apply the safe fixes (mojibake, symbol variants, URL normalization) to the files')
-    .option('--config <file>', 'configuration file, relative to the root (default: fmrl.config.json when it exists)')
+    .option('--quiet', 'print errors only (warnings still count for --max-warnings)')
+    .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--config <file>', 'configuration file, relative to the working directory (default: <root>/fmrl.config.json when it exists)')
     .option('--online', 'also check the external links over the network, as `fmrl links` does (its flags apply)')
-    .addHelpText('after', '\nExit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or configuration error.\nRules, configuration and ignore comments: packages/lint/README.md')
-  addLinkFlags(lint).action(async (files: string[], options: LinkFlags & {format: string; fix?: boolean; config?: string; online?: boolean}) => {
-    const {format, fix, config, online, ...flags} = options
-    code = await lintCommand({...program.opts<{root: string; content: string}>(), files, format, fix: fix === true, config, online: online ? flags : undefined, progress: online ? terminalProgress(process.stderr) : undefined}, io, cwd)
+    .addHelpText('after', lintHelp)
+  addLinkFlags(lint).action(async (files: string[], options: LinkFlags & ReportFlags & {format: string; fix?: boolean; config?: string; online?: boolean}) => {
+    const {format, fix, config, online, quiet, maxWarnings, ...flags} = options
+    code = await lintCommand({...globals(), files, format, quiet, maxWarnings, fix: fix === true, config, online: online ? flags : undefined, progress: online ? terminalProgress(process.stderr) : undefined}, io, cwd)
   })
   const links = program
     .command('links')
     .description('check the external links of content/ (or of the given Markdown files) over the network: dead, redirected, unknown')
-    .argument('[files...]', 'files or folders to check (any awesome-list Markdown)')
+    .argument('[files...]', 'files, folders, globs or - (standard input) to check (any awesome-list Markdown)')
     .option('--format <format>', 'output format: human, json or github', 'human')
-    .option('--config <file>', 'configuration file (its ignoreUrls apply), relative to the root')
+    .option('--quiet', 'print errors only (warnings still count for --max-warnings)')
+    .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--config <file>', 'configuration file (its ignoreUrls apply), relative to the working directory')
     .option('--changed-since <ref>', 'check only the URLs added or changed since a git ref (for pull requests)')
     .addHelpText('after', '\nExit codes: 0 no dead link, 1 dead links (or file:/javascript: URLs) found, 2 usage or configuration error.\nClasses, host handling and the cache: packages/cli/README.md')
-  addLinkFlags(links).action(async (files: string[], options: LinkFlags & {format: string; config?: string; changedSince?: string}) => {
-    const {format, config, changedSince, ...flags} = options
-    code = await linksCommand({...program.opts<{root: string; content: string}>(), files, format, config, changedSince, flags}, io, cwd, terminalProgress(process.stderr))
+  addLinkFlags(links).action(async (files: string[], options: LinkFlags & ReportFlags & {format: string; config?: string; changedSince?: string}) => {
+    const {format, config, changedSince, quiet, maxWarnings, ...flags} = options
+    code = await linksCommand({...globals(), files, format, quiet, maxWarnings, config, changedSince, flags}, io, cwd, terminalProgress(process.stderr))
   })
   try {
     await program.parseAsync([...argv], {from: 'user'})
@@ -111,4 +152,10 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     io.err(`fmrl: ${message}`)
     return exitCodes.usage
   }
+}
+
+/** `--quiet` and `--max-warnings` as commander gives them. */
+interface ReportFlags {
+  quiet?: boolean
+  maxWarnings?: number
 }

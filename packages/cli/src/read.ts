@@ -18,6 +18,8 @@ export async function readIfExists(path: string): Promise<string | undefined> {
 export interface MarkdownText {
   text: string
   complete: boolean
+  /** The bytes began with a UTF-8 byte-order mark (not in `text`). */
+  byteOrderMark: boolean
   invalid?: {line: number; column: number; byte: number}
 }
 
@@ -45,9 +47,11 @@ async function readOpened(handle: FileHandle): Promise<MarkdownText> {
   return decoded(withoutCutCharacter(head.subarray(0, bytesRead)), false)
 }
 
-function decoded(bytes: Uint8Array, complete: boolean): MarkdownText {
+/** Bytes decoded as `readMarkdownFile` decodes a file's (for bytes from elsewhere too, such as standard input). */
+export function decoded(bytes: Uint8Array, complete: boolean): MarkdownText {
   const read = decodeUtf8(bytes)
-  return read.ok ? {text: read.text, complete} : {text: '', complete, invalid: {line: read.line, column: read.column, byte: read.byte}}
+  const byteOrderMark = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+  return read.ok ? {text: read.text, complete, byteOrderMark} : {text: '', complete, byteOrderMark, invalid: {line: read.line, column: read.column, byte: read.byte}}
 }
 
 /** A cut can fall inside a character: its first bytes are dropped, not taken for bytes that are not UTF-8. */

@@ -1,3 +1,4 @@
+import {createColors} from 'picocolors'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 
@@ -6,15 +7,17 @@ export function severity(message: VFileMessage): 'error' | 'warning' {
   return message.fatal ? 'error' : 'warning'
 }
 
-/** `file:line:column: severity: reason (rule-id)`, one line per message, grouped by file. */
-export function formatHuman(files: readonly VFile[]): string {
+/** `file:line:column: severity: reason (rule-id)`, one line per message, grouped by file; severities coloured when `color`. */
+export function formatHuman(files: readonly VFile[], {color = false}: {color?: boolean} = {}): string {
+  const paint = createColors(color)
   const lines: string[] = []
   let errors = 0
   let warnings = 0
   for (const file of files) {
     for (const message of sortMessages(file.messages)) {
       const place = message.line ? `:${message.line}:${message.column ?? 1}` : ''
-      lines.push(`${file.path}${place}: ${severity(message)}: ${message.reason}${message.ruleId ? ` (${message.ruleId})` : ''}`)
+      const level = message.fatal ? paint.red('error') : paint.yellow('warning')
+      lines.push(`${file.path}${place}: ${level}: ${message.reason}${message.ruleId ? ` ${paint.dim(`(${message.ruleId})`)}` : ''}`)
       if (message.fatal) errors++
       else warnings++
     }

@@ -52,8 +52,8 @@ describe('fmrl links: output formats and exit codes', () => {
     const url = `${server.origin}/moved-308`
     const start = `# List\n\n- [Moved](`.length
     expect(JSON.parse(json.out)).toEqual([
-      {file: 'lists/list.md', line: 3, column: 11, endLine: 3, endColumn: 11 + url.length, severity: 'warning', ruleId: 'permanent-redirect', message: `Unexpected permanent redirect (308 Permanent Redirect) from \`${url}\`, expected its new URL \`${server.origin}/new\``, fix: {start, end: start + url.length, replacement: `${server.origin}/new`}},
-      {file: 'lists/list.md', line: 4, column: 10, endLine: 4, endColumn: 10 + `${server.origin}/missing`.length, severity: 'error', ruleId: 'dead-link', message: `Unexpected dead link \`${server.origin}/missing\` (404 Not Found), expected a URL that answers: update or remove it`}
+      {file: 'lists/list.md', line: 3, column: 11, endLine: 3, endColumn: 11 + url.length, severity: 'warning', ruleId: 'permanent-redirect', message: `Unexpected permanent redirect (308 Permanent Redirect) from \`${url}\`, expected its new URL \`${server.origin}/new\``, url: 'packages/cli/README.md#permanent-redirect', fix: {start, end: start + url.length, replacement: `${server.origin}/new`}},
+      {file: 'lists/list.md', line: 4, column: 10, endLine: 4, endColumn: 10 + `${server.origin}/missing`.length, severity: 'error', ruleId: 'dead-link', message: `Unexpected dead link \`${server.origin}/missing\` (404 Not Found), expected a URL that answers: update or remove it`, url: 'packages/cli/README.md#dead-link'}
     ])
     const github = await run(['links', 'lists/list.md', '--format', 'github', '--dead-after', '1', '--no-cache', ...local], root)
     expect(github.out.split('\n')).toEqual([

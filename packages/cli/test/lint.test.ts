@@ -63,6 +63,7 @@ describe('output formats and exit codes', () => {
       severity: 'warning',
       ruleId: 'prefer-https',
       message: 'Unexpected `http:` URL `http://github.com/x/y`, expected `https://github.com/x/y` (github.com serves https)',
+      url: 'packages/lint/README.md#prefer-https',
       fix: {start: 18, end: 22, replacement: 'https'}
     })
   })
@@ -85,7 +86,7 @@ describe('output formats and exit codes', () => {
   test('usage errors exit 2 with one line', async () => {
     const root = await withList()
     expect(await run(['lint', '--format', 'xml', 'lists/list.md'], root)).toEqual({code: 2, out: '', err: 'fmrl: Unexpected format `xml`, expected one of `human`, `json`, `github`'})
-    expect(await run(['lint', 'lists/nope.md'], root)).toEqual({code: 2, out: '', err: 'fmrl: Unexpected path `lists/nope.md` that does not exist, expected a file or folder to lint'})
+    expect(await run(['lint', 'lists/nope.md'], root)).toEqual({code: 2, out: '', err: 'fmrl: Unexpected path `lists/nope.md` that does not exist, expected a file, folder or glob to lint'})
     expect(await run(['lint', '--config', 'nope.json', 'lists/list.md'], root)).toEqual({code: 2, out: '', err: 'fmrl: Unexpected path `nope.json` that does not exist, expected a file or folder there (check --root and --content)'})
     const empty = await mkdtemp(join(tmpdir(), 'fmrl-empty-'))
     expect(await run(['lint'], empty)).toEqual({code: 2, out: '', err: 'fmrl: Unexpected lint without Markdown to read, expected files or folders, or a content folder (see --content)'})

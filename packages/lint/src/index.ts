@@ -5,7 +5,7 @@ export {fixText, fixesOf, lintFile, lintTree, type LintSettings} from './lint.js
 export {remarkFmrl, repositoryData} from './remark.js'
 export {findMojibake, repairMojibake, type MojibakeCodec, type MojibakeFinding, type MojibakeOptions} from './mojibake.js'
 export {ruleIds, rules} from './registry.js'
-export {surveyData} from './survey-data.js'
+export {draftData, surveyData} from './survey-data.js'
 export {createRule, docsBase, normalizeSetting, report, type Example, type Fix, type LintMessage, type Rule, type RuleExamples, type RuleSetting, type Severity} from './rule.js'
 export {arxivId, canonicalUrl, parseHttpUrl, urlKey} from './util/urls.js'
 export {addressPolicy, literalAddress, privateRange, type AddressPolicy} from './online/addresses.js'

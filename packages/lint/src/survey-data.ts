@@ -1,26 +1,40 @@
-import {symbolAttributes, type Survey} from '@fmrl/model'
+import {symbolAttributes, type Survey, type SurveyDraft} from '@fmrl/model'
 import type {SourceMap} from '@fmrl/parser'
 import type {LintData} from './data.js'
 
-/** The lint data a parsed survey gives: vocabularies, the reference model, symbols in use, counts. */
-export function surveyData(survey: Survey, sources?: SourceMap): LintData {
+/** The symbols each vocabulary's column uses across the methods (a method's missing value uses none). */
+function usedSymbolsOf(methods: SurveyDraft['methods']): Record<string, string[]> {
   const usedSymbols: Record<string, string[]> = {}
   for (const attribute of symbolAttributes) {
-    const used = new Set(survey.methods.flatMap((method) => {
+    const used = new Set(methods.flatMap((method) => {
       const value = method[attribute.key]
-      return typeof value === 'string' ? [value] : value
+      return value === undefined ? [] : typeof value === 'string' ? [value] : value
     }))
     usedSymbols[attribute.vocabulary] = [...used]
   }
+  return usedSymbols
+}
+
+/** The lint data a parsed survey gives: vocabularies, the reference model, symbols in use, counts. */
+export function surveyData(survey: Survey, sources?: SourceMap): LintData {
   return {
     vocabularies: survey.vocabularies,
     survey,
     ...(sources ? {sources} : {}),
-    usedSymbols,
+    usedSymbols: usedSymbolsOf(survey.methods),
     counts: {
       methods: survey.methods.length,
       roles: survey.taxonomy.length,
       categories: survey.taxonomy.reduce((sum, role) => sum + role.categories.length, 0)
     }
   }
+}
+
+/**
+ * The lint data content with errors still gives (read as a draft): the vocabularies and the symbols
+ * in use, so symbol cells are checked and fixed as usual; no reference model and no counts, which
+ * an invalid survey cannot vouch for.
+ */
+export function draftData(draft: SurveyDraft): LintData {
+  return {vocabularies: draft.vocabularies, usedSymbols: usedSymbolsOf(draft.methods)}
 }

@@ -4,11 +4,12 @@ import {formatCitation, type Method, type Reference, type Survey} from '@fmrl/mo
 import {findDuplicateMethod, parseContent, parseMethodFields, type MethodFields} from '@fmrl/parser'
 import {appendMethodRow, insertReferenceRow, renderContent, toMarkdown, type Output} from '@fmrl/render'
 import {VFile} from 'vfile'
-import {renderOrReport} from '../build.js'
+import {renderOrReport, reportContentErrors, type ContentOptions} from '../build.js'
 import type {RunCommand} from '../hook.js'
 import {exitCodes, type Io} from '../io.js'
 import {askFields, type Asker} from '../prompts.js'
-import {formatHuman, hasErrors} from '../report.js'
+import {annotation} from '../lint-report.js'
+import {hasErrors} from '../report.js'
 import {writeOutput} from '../write.js'
 import {buildCommand} from './build.js'
 
@@ -33,9 +34,7 @@ export const addFlags: ReadonlyArray<readonly [string, string]> = [
   ['--venue', 'for a new reference: venue']
 ]
 
-export interface AddOptions {
-  root: string
-  content: string
+export interface AddOptions extends ContentOptions {
   fields: MethodFields
   /** Set on a terminal: ask for the fields the flags did not give. */
   ask?: Asker | undefined
@@ -54,26 +53,26 @@ export async function addCommand(options: AddOptions, io: Io): Promise<number> {
   const {survey, sources, files} = rendered
   const fields = options.ask ? await askFields(survey, options.fields, options.ask) : options.fields
   const read = parseMethodFields(survey, fields)
-  if (!read.method) {
-    for (const problem of read.problems) io.err(`fmrl add: ${problem}`)
-    return exitCodes.usage
+  // Problems of the flags and duplicates have no place in a file: with `--format github`, annotations without one.
+  const fail = (problems: readonly string[], code: number) => {
+    if (options.format === 'github') io.out(problems.map((problem) => annotation('error', {}, 'fmrl add', problem)).join('\n'))
+    for (const problem of problems) io.err(`fmrl add: ${problem}`)
+    return code
   }
+  if (!read.method) return fail(read.problems, exitCodes.usage)
   const duplicate = findDuplicateMethod(survey, sources, read.method)
-  if (duplicate) {
-    io.err(`fmrl add: ${duplicate}`)
-    return exitCodes.problems
-  }
+  if (duplicate) return fail([duplicate], exitCodes.problems)
   const changed = changedFiles(survey, files, options.content, read.method, read.reference)
   const checked = changed.map((file) => new VFile({path: file.path, value: file.content}))
   const all = files.map((file) => checked.find((candidate) => candidate.path === file.path) ?? new VFile({path: file.path, value: file.value}))
   const again = parseContent(all)
   if (!again.survey || hasErrors(all)) {
-    io.err(`${formatHuman(all)}\nNothing was added: the new row does not pass the content checks.`)
+    reportContentErrors(all, options, io, 'Nothing was added: the new row does not pass the content checks.')
     return exitCodes.problems
   }
   if (!again.survey.methods.some((method) => isDeepStrictEqual(method, read.method))) throw new Error(`the added row does not read back as ${read.method.name}`)
   for (const file of changed) await writeOutput(options.root, file)
-  if (options.runCommand && (await options.runCommand(['--root', options.root, '--content', options.content, 'lint', ...changed.map((file) => resolve(options.root, file.path))])) !== exitCodes.ok) {
+  if (options.runCommand && (await options.runCommand(['--root', options.root, '--content', options.content, 'lint', '--format', options.format ?? 'human', ...changed.map((file) => resolve(options.root, file.path))])) !== exitCodes.ok) {
     // Lint reads the files from disk, so they were written: put the old bytes back.
     for (const file of changed) await writeOutput(options.root, {path: file.path, content: String(files.find((candidate) => candidate.path === file.path)!.value)})
     io.err('Nothing was added: the new row does not pass lint (see above).')

@@ -1,11 +1,8 @@
-import {renderOrReport} from '../build.js'
+import {renderOrReport, type ContentOptions} from '../build.js'
 import {exitCodes, type Io} from '../io.js'
 import {writeOutputs} from '../write.js'
 
-export interface BuildOptions {
-  root: string
-  content: string
-}
+export type BuildOptions = ContentOptions
 
 /** `fmrl build`: regenerate every output from content/, as one set; with any content error, write nothing. */
 export async function buildCommand(options: BuildOptions, io: Io): Promise<number> {

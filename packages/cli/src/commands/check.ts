@@ -1,16 +1,15 @@
 import type {Survey} from '@fmrl/model'
 import {adoptHandEdits, attributeLabel, editedOutsideTables, findHandEdits, formatValue, type EditProblem, type HandEdit, type OutputPlace, type SourceMap} from '@fmrl/parser'
 import {renderContent, toMarkdown, type Output} from '@fmrl/render'
-import {renderOrReport, type Rendered} from '../build.js'
+import {renderOrReport, type ContentOptions, type Rendered} from '../build.js'
 import {findStale, formatStaleDiff, type StaleOutput} from '../check-stale.js'
 import {readCommitted} from '../git.js'
 import {exitCodes, type Io} from '../io.js'
+import {annotation} from '../lint-report.js'
 import {writeOutput} from '../write.js'
 import {buildCommand} from './build.js'
 
-export interface CheckOptions {
-  root: string
-  content: string
+export interface CheckOptions extends ContentOptions {
   adopt?: boolean
 }
 
@@ -40,7 +39,17 @@ export async function checkCommand(options: CheckOptions, io: Io): Promise<numbe
     return exitCodes.ok
   }
   const found = await findAllHandEdits(options.root, rendered, stale)
-  return options.adopt ? adopt(options, io, rendered, found) : report(io, rendered, stale, found)
+  if (options.adopt) return adopt(options, io, rendered, found)
+  if (options.format === 'github') io.out(annotateStale(rendered, stale, found).join('\n'))
+  return report(io, rendered, stale, found)
+}
+
+/** `--format github`: an annotation per stale output, and one per hand edit at its place. */
+function annotateStale(rendered: Checked, stale: readonly StaleOutput[], found: Found): string[] {
+  return [
+    ...stale.map((file) => annotation('error', {file: file.output.path}, 'stale-output', `Unexpected \`${file.output.path}\` that differs from what content/ renders, expected it regenerated: run \`pnpm build\``)),
+    ...foundLines(found, rendered).map(({place, text}) => annotation('error', {file: place.path, line: place.line, column: place.column}, 'hand-edit', text))
+  ]
 }
 
 async function findAllHandEdits(root: string, rendered: Checked, stale: readonly StaleOutput[]): Promise<Found> {
@@ -73,21 +82,23 @@ function report(io: Io, rendered: Checked, stale: readonly StaleOutput[], found:
 }
 
 /** One line per hand edit: where it is, what it changes and the content cell to edit instead. */
-function formatFound(found: Found, {survey, sources}: Checked): string[] {
-  const at = (place: OutputPlace) => `${place.path}:${place.line}:${place.column}`
+function formatFound(found: Found, rendered: Checked): string[] {
+  return foundLines(found, rendered).map(({place, text}) => `${place.path}:${place.line}:${place.column}: ${text}`)
+}
+
+/** Each hand edit and problem at its place, in file order. */
+function foundLines(found: Found, {survey, sources}: Checked): Array<{place: OutputPlace; text: string}> {
   const instead = (method: number | undefined, key: string) => {
     const source = method === undefined ? undefined : sources.get(`/methods/${method}/${key}`)
     return source ? `; edit ${source.file}:${source.line}:${source.column} instead` : ''
   }
   return [
-    ...found.problems.map((problem) => ({place: problem.place, line: `${at(problem.place)}: ${problem.reason}${instead(problem.method, problem.key)}`})),
+    ...found.problems.map((problem) => ({place: problem.place, text: `${problem.reason}${instead(problem.method, problem.key)}`})),
     ...found.edits.map((edit) => ({
       place: edit.place,
-      line: `${at(edit.place)}: changes ${survey.methods[edit.method]!.name}'s ${attributeLabel(edit.key)} to \`${formatValue(edit.value)}\`${instead(edit.method, edit.key)}`
+      text: `changes ${survey.methods[edit.method]!.name}'s ${attributeLabel(edit.key)} to \`${formatValue(edit.value)}\`${instead(edit.method, edit.key)}`
     }))
-  ]
-    .sort((a, b) => a.place.path.localeCompare(b.place.path) || a.place.line - b.place.line || a.place.column - b.place.column)
-    .map((entry) => entry.line)
+  ].sort((a, b) => a.place.path.localeCompare(b.place.path) || a.place.line - b.place.line || a.place.column - b.place.column)
 }
 
 /** Write the hand edits into content/ and rebuild; refuse (writing nothing) when any edit cannot be kept. */

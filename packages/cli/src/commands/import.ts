@@ -7,7 +7,7 @@ import {renderContent, toMarkdown, type Output} from '@fmrl/render'
 import {createTwoFilesPatch} from 'diff'
 import {readContentFiles} from '../content-files.js'
 import {exitCodes, UsageError, type Io} from '../io.js'
-import {readMarkdown} from '../read-markdown.js'
+import {isUnreadable, readMarkdown} from '../read-markdown.js'
 import {formatHuman} from '../report.js'
 import {writeOutput} from '../write.js'
 
@@ -81,7 +81,7 @@ async function readTarget(root: string, into: string, io: Io): Promise<Target | 
   if (info && !info.isDirectory()) throw new UsageError(`Unexpected file \`${into}\` for --into, expected a folder (the content folder to import into)`)
   const files = info ? await readContentFiles(root, into) : []
   if (files.length === 0) return {draft: emptyDraft(), existing: new Set(), canonical: new Set()}
-  const unreadable = files.filter((file) => file.messages.some((message) => message.ruleId === 'invalid-utf8'))
+  const unreadable = files.filter(isUnreadable)
   if (unreadable.length > 0) {
     io.err(`${formatHuman(unreadable)}\nNothing was imported: fix ${into}/ first.`)
     return undefined

@@ -1,26 +1,34 @@
 import {join} from 'node:path'
-import {fixText, lintFile, surveyData, type LintData, type LintSettings} from '@fmrl/lint'
-import {parseContent} from '@fmrl/parser'
+import {draftData, fixText, lintFile, surveyData, type LintData, type LintSettings} from '@fmrl/lint'
+import {parseContent, parseContentDraft} from '@fmrl/parser'
 import {renderOutputs} from '@fmrl/render'
 import {VFile} from 'vfile'
 import {readContentFiles} from '../content-files.js'
 import {exitCodes, UsageError, type Io} from '../io.js'
 import {readLintConfig} from '../lint-config.js'
-import {listRepositoryFiles, resolveLintTargets} from '../lint-files.js'
-import {formatGithub, formatJson, lintFormats, type LintFormat} from '../lint-report.js'
+import {resolveLintTargets, stdinArgument, Trees, type LintTarget, type Tree} from '../lint-files.js'
+import {checkFormat, formatReport, type LintFormat} from '../lint-report.js'
 import {readMarkdownFile} from '../read.js'
-import {readMarkdown} from '../read-markdown.js'
+import {decodeMarkdown, isUnreadable, markdownBytes, markdownFile} from '../read-markdown.js'
 import {formatHuman, hasErrors} from '../report.js'
 import {writeOutput} from '../write.js'
 import {runLinkCheck} from './links/run.js'
 import {parseLinkFlags, type LinkFlags} from './links/options.js'
 import type {Progress} from './links/progress.js'
 
-export interface LintOptions {
+/** What decides which findings print and when warnings fail the run (`fmrl lint` and `fmrl links`). */
+export interface ReportOptions {
+  format: string
+  /** `--quiet`: print errors only (warnings still count for `maxWarnings`). */
+  quiet?: boolean | undefined
+  /** `--max-warnings N`: exit 1 when there are more warnings than this. */
+  maxWarnings?: number | undefined
+}
+
+export interface LintOptions extends ReportOptions {
   root: string
   content: string
   files: string[]
-  format: string
   fix: boolean
   config: string | undefined
   /** `--online`: the link-check flags; the external links are checked too. */
@@ -28,78 +36,154 @@ export interface LintOptions {
   progress?: Progress | undefined
 }
 
-/** The survey's lint data, and our own files (content/ and the generated Markdown) that exist. */
-async function readSurvey(root: string, content: string, repositoryFiles: readonly string[]): Promise<{data: LintData | undefined; own: string[]; note: string | undefined}> {
-  // Linting another list needs no content folder; any other error reading it is the user's to see.
-  const files = await readContentFiles(root, content).catch((error: NodeJS.ErrnoException) => {
+/** What content/ gives lint: the content files (carrying the parser's messages), the rules' data, and our own Markdown files. */
+interface SurveyRead {
+  contentFiles: VFile[]
+  data: LintData | undefined
+  /** Root-relative paths of content/ and the generated Markdown outputs that exist. */
+  own: string[]
+}
+
+/** Read and parse content/ (when there is one): a survey with errors still gives its vocabularies, from the draft. */
+async function readSurvey(root: string, content: string, repositoryFiles: readonly string[]): Promise<SurveyRead> {
+  const contentFiles = await readContentFiles(root, content).catch((error: NodeJS.ErrnoException) => {
+    // No content folder: another list, linted on its own; any other error reading it is the user's to see.
     if (error.code === 'ENOENT' && error.path === join(root, content)) return []
     throw error
   })
-  const {survey, sources} = files.length > 0 ? parseContent(files) : {survey: undefined, sources: undefined}
+  if (contentFiles.length === 0) return {contentFiles, data: undefined, own: []}
+  const {survey, sources} = parseContent(contentFiles)
   const outputs = survey ? renderOutputs(survey).map((output) => output.path) : ['README.md', ...repositoryFiles.filter((path) => path.startsWith('tables/'))]
-  const own = [...files.map((file) => file.path), ...outputs.filter((path) => path.endsWith('.md') && repositoryFiles.includes(path))]
-  const note = files.length > 0 && !survey ? `fmrl: ${content}/ has errors (run \`fmrl build\` to see them): checks against the survey were skipped` : undefined
-  return {data: survey && surveyData(survey, sources), own, note}
+  const own = [...contentFiles.map((file) => file.path), ...outputs.filter((path) => path.endsWith('.md') && repositoryFiles.includes(path))]
+  return {contentFiles, data: survey ? surveyData(survey, sources) : draftData(parseContentDraft(contentFiles)), own}
+}
+
+/** A target's text as a vfile named by its rule path: read strictly (standard input for `-`). */
+export async function readLintTarget(target: LintTarget, io: Io): Promise<VFile> {
+  if (target.location !== stdinArgument) return markdownFile(await readMarkdownFile(target.location), target.path)
+  if (!io.readStdin) throw new UsageError('Unexpected `-` without standard input, expected a file, folder or glob to lint')
+  return decodeMarkdown(await io.readStdin(), target.path)
+}
+
+/** A target as lint reads it: a content file is the one already parsed, carrying the parser's messages. */
+async function readTarget(target: LintTarget, survey: SurveyRead, root: string, io: Io): Promise<VFile> {
+  const content = target.base === root ? survey.contentFiles.find((file) => file.path === target.path) : undefined
+  return content ?? readLintTarget(target, io)
+}
+
+/**
+ * Lint one file in place. A message of the parser and a finding of a rule with the same id at the
+ * same place are one problem: the rule's is kept, since it names the nearest value and carries the fix.
+ */
+function lintTarget(file: VFile, settings: LintSettings): void {
+  const parsed = [...file.messages]
+  const found = lintFile(new VFile({path: file.path, value: file.value}), settings)
+  const same = (a: (typeof parsed)[number], b: (typeof found)[number]) => a.ruleId === b.ruleId && a.line === b.line && a.column === b.column
+  file.messages = [...parsed.filter((message) => !found.some((finding) => same(message, finding))), ...found]
+}
+
+/** Everything a run needs to lint its targets: the configuration, content/ and the trees files are in. */
+interface LintRun {
+  targets: LintTarget[]
+  survey: SurveyRead
+  settingsOf(target: LintTarget): Promise<LintSettings>
+}
+
+async function prepare(options: LintOptions, cwd: string, trees: Trees, base: Omit<LintData, 'files'>): Promise<LintRun> {
+  const rootTree = trees.get(options.root)
+  const repositoryFiles = await rootTree.files
+  const survey = await readSurvey(options.root, options.content, repositoryFiles)
+  const targets = options.files.length > 0 ? await resolveLintTargets(options.root, cwd, options.files, trees) : ownTargets(options.root, survey.own, rootTree)
+  const {counts, ...reference} = survey.data ?? {}
+  return {
+    targets,
+    survey,
+    async settingsOf(target) {
+      // Count claims of another list are about that list: the survey's counts are for our own files.
+      const own = target.base === options.root && survey.own.includes(target.path)
+      return {data: {...base, files: await trees.get(target.base).files, ...reference, ...(own && counts ? {counts} : {})}}
+    }
+  }
+}
+
+/** Our own files, less those `.fmrlignore` excludes. */
+function ownTargets(root: string, own: readonly string[], tree: Tree): LintTarget[] {
+  if (own.length === 0) throw new UsageError('Unexpected lint without Markdown to read, expected files or folders, or a content folder (see --content)')
+  return own.filter((path) => !tree.ignores.ignores(path, 'lint')).map((path) => ({location: join(root, path), base: root, path, display: path}))
 }
 
 /** `fmrl lint [files…]`: lint Markdown (by default content/ and the generated outputs); `--fix` applies the safe fixes. */
 export async function lintCommand(options: LintOptions, io: Io, cwd: string): Promise<number> {
   checkFormat(options.format)
+  if (options.fix && options.files.includes(stdinArgument)) throw new UsageError('Unexpected `--fix` with `-`, expected files to fix in place (standard input has none)')
   const links = options.online ? parseLinkFlags(options.online) : undefined
-  const read = await readLintConfig(options.root, options.config)
+  const read = await readLintConfig(options.root, options.config, cwd)
   if (!read.config) {
     io.err(formatHuman([read.file]))
     return exitCodes.usage
   }
-  const repositoryFiles = await listRepositoryFiles(options.root)
-  const {data: surveyLintData, own, note} = await readSurvey(options.root, options.content, repositoryFiles)
-  if (note) io.err(note)
-  const targets = options.files.length > 0 ? await resolveLintTargets(options.root, cwd, options.files, repositoryFiles) : own
-  if (targets.length === 0) throw new UsageError('Unexpected lint without Markdown to read, expected files or folders, or a content folder (see --content)')
-  const base: LintData = {files: repositoryFiles, crossListings: read.config.crossListings, ignoreUrls: read.config.ignoreUrls}
+  const base: Omit<LintData, 'files'> = {crossListings: read.config.crossListings, ignoreUrls: read.config.ignoreUrls}
+  const rules = read.config.rules
+  let run = await prepare(options, cwd, new Trees(), base)
+  if (options.fix && (await fixTargets(run, rules, options.root, io))) run = await prepare(options, cwd, new Trees(), base)
   const files: VFile[] = []
-  for (const path of targets) {
-    const {counts, ...reference} = surveyLintData ?? {}
-    // Count claims of another list are about that list: the survey's counts are for our own files.
-    const data: LintData = {...base, ...reference, ...(own.includes(path) && counts ? {counts} : {})}
-    const settings: LintSettings = {rules: read.config.rules, data}
-    const markdown = await readMarkdownFile(join(options.root, path))
-    if (markdown.invalid) {
-      // Bytes that are not UTF-8: the error is the finding, and --fix writes nothing.
-      files.push(await readMarkdown(options.root, path))
-      continue
-    }
-    let text = markdown.text
-    // A file cut at the size limit is never written back.
-    if (options.fix && markdown.complete) {
-      const fixed = fixText(text, (current) => lintFile(new VFile({path, value: current}), settings))
-      if (fixed.applied.length > 0) {
-        await writeOutput(options.root, {path, content: fixed.text})
-        io.err(`${path}: ${fixed.applied.length} fix${fixed.applied.length === 1 ? '' : 'es'} applied`)
-        text = fixed.text
-      }
-    }
-    const file = new VFile({path, value: text})
-    lintFile(file, settings)
+  for (const target of run.targets) {
+    const file = await readTarget(target, run.survey, options.root, io)
+    if (!isUnreadable(file)) lintTarget(file, {rules, ...(await run.settingsOf(target))})
     files.push(file)
   }
   if (links) await runLinkCheck(files, options.root, links, io, {progress: options.progress})
-  const report = formatReport(options.format as LintFormat, files)
-  if (report !== '') io.out(report)
-  return hasErrors(files) ? exitCodes.problems : exitCodes.ok
+  // The rules saw paths relative to each file's tree; reports name files as the user does.
+  run.targets.forEach((target, index) => {
+    files[index]!.path = target.display
+  })
+  const note = contentNote(run, options)
+  if (note) io.err(note)
+  return finishReport(files, options, io)
 }
 
-/** The output format a flag names; a usage error for any other. */
-export function checkFormat(format: string): LintFormat {
-  if (!(lintFormats as readonly string[]).includes(format)) {
-    throw new UsageError(`Unexpected format \`${format}\`, expected one of ${lintFormats.map((known) => `\`${known}\``).join(', ')}`)
+/**
+ * Apply the safe fixes to every target and write the changed files; when any target is not UTF-8,
+ * write nothing (it is reported with its place). Whether any file changed (content/ is then read again).
+ */
+async function fixTargets(run: LintRun, rules: LintSettings['rules'], root: string, io: Io): Promise<boolean> {
+  const read = await Promise.all(run.targets.map(async (target) => ({target, file: await readTarget(target, run.survey, root, io)})))
+  if (read.some(({file}) => isUnreadable(file))) {
+    io.err('fmrl: nothing was fixed: a file is not UTF-8 (see below)')
+    return false
   }
-  return format as LintFormat
+  let changed = false
+  for (const {target, file} of read) {
+    // A file cut at the size limit is never written back (its size-limit error is reported).
+    if (file.data.cut) continue
+    const settings: LintSettings = {rules, ...(await run.settingsOf(target))}
+    const fixed = fixText(String(file.value), (current) => lintFile(new VFile({path: target.path, value: current}), settings))
+    if (fixed.applied.length === 0) continue
+    await writeOutput(target.base, {path: target.path, content: markdownBytes(file, fixed.text)})
+    io.err(`${target.display}: ${fixed.applied.length} fix${fixed.applied.length === 1 ? '' : 'es'} applied`)
+    changed = true
+  }
+  return changed
 }
 
-/** The findings of files in an output format. */
-export function formatReport(format: LintFormat, files: readonly VFile[]): string {
-  if (format === 'json') return formatJson(files)
-  if (format === 'github') return formatGithub(files)
-  return formatHuman(files)
+/** When content/ has errors none of the targets shows, say once that the checks against the survey were skipped. */
+function contentNote(run: LintRun, options: LintOptions): string | undefined {
+  const broken = run.survey.contentFiles.filter((file) => file.messages.some((message) => message.fatal))
+  if (broken.length === 0 || run.survey.data?.survey) return undefined
+  const shown = broken.every((file) => run.targets.some((target) => target.base === options.root && target.path === file.path))
+  return shown ? undefined : `fmrl: ${options.content}/ has errors, so the checks against the survey were skipped: run \`fmrl lint ${options.content}\` to see them`
+}
+
+/** Print the findings (errors only with `quiet`) and give the exit code: 1 on errors, or on more warnings than `maxWarnings`. */
+export function finishReport(files: readonly VFile[], options: ReportOptions, io: Io): number {
+  const warnings = files.reduce((sum, file) => sum + file.messages.filter((message) => !message.fatal).length, 0)
+  if (options.quiet) for (const file of files) file.messages = file.messages.filter((message) => message.fatal)
+  const report = formatReport(options.format as LintFormat, files, {color: io.color?.out})
+  if (report !== '') io.out(report)
+  if (hasErrors(files)) return exitCodes.problems
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.err(`fmrl: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings} allows`)
+    return exitCodes.problems
+  }
+  return exitCodes.ok
 }

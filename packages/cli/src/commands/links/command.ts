@@ -1,21 +1,20 @@
-import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {VFile} from 'vfile'
 import {exitCodes, type Io} from '../../io.js'
 import {readLintConfig} from '../../lint-config.js'
-import {listRepositoryFiles, resolveLintTargets} from '../../lint-files.js'
-import {formatHuman, hasErrors} from '../../report.js'
-import {checkFormat, formatReport} from '../lint.js'
+import {resolveLintTargets, Trees} from '../../lint-files.js'
+import {checkFormat} from '../../lint-report.js'
+import {isUnreadable} from '../../read-markdown.js'
+import {formatHuman} from '../../report.js'
+import {finishReport, readLintTarget, type ReportOptions} from '../lint.js'
 import {urlsAtRef} from './changed.js'
 import {parseLinkFlags, type LinkFlags} from './options.js'
 import type {Progress} from './progress.js'
 import {runLinkCheck} from './run.js'
 
-export interface LinksCommandOptions {
+export interface LinksCommandOptions extends ReportOptions {
   root: string
   content: string
   files: string[]
-  format: string
   config: string | undefined
   changedSince: string | undefined
   flags: LinkFlags
@@ -28,22 +27,19 @@ export interface LinksCommandOptions {
 export async function linksCommand(options: LinksCommandOptions, io: Io, cwd: string, progress?: Progress): Promise<number> {
   checkFormat(options.format)
   const run = parseLinkFlags(options.flags)
-  const read = await readLintConfig(options.root, options.config)
+  const read = await readLintConfig(options.root, options.config, cwd)
   if (!read.config) {
     io.err(formatHuman([read.file]))
     return exitCodes.usage
   }
-  const repositoryFiles = await listRepositoryFiles(options.root)
-  const paths = await resolveLintTargets(options.root, cwd, options.files.length > 0 ? options.files : [join(options.root, options.content)], repositoryFiles)
-  const files: VFile[] = []
-  for (const path of paths) {
-    const file = new VFile({path, value: await readFile(join(options.root, path), 'utf8')})
-    file.data.fmrl = {ignoreUrls: read.config.ignoreUrls}
-    files.push(file)
-  }
-  const unchanged = options.changedSince === undefined ? undefined : await urlsAtRef(options.root, options.changedSince, paths)
-  await runLinkCheck(files, options.root, run, io, {progress, unchanged})
-  const report = formatReport(checkFormat(options.format), files)
-  if (report !== '') io.out(report)
-  return hasErrors(files) ? exitCodes.problems : exitCodes.ok
+  const targets = await resolveLintTargets(options.root, cwd, options.files.length > 0 ? options.files : [join(options.root, options.content)], new Trees())
+  const files = await Promise.all(targets.map((target) => readLintTarget(target, io)))
+  files.forEach((file, index) => {
+    file.path = targets[index]!.display
+    file.data.fmrl = {ignoreUrls: read.config!.ignoreUrls}
+  })
+  const readable = files.filter((file) => !isUnreadable(file))
+  const unchanged = options.changedSince === undefined ? undefined : await urlsAtRef(options.root, options.changedSince, readable.map((file) => file.path))
+  await runLinkCheck(readable, options.root, run, io, {progress, unchanged})
+  return finishReport(files, options, io)
 }
