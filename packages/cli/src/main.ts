@@ -93,7 +93,7 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     .command('import')
     .description('read hand-kept awesome lists (tables, bullet lists, per-paper blocks, HTML tables) into content/, merging with what is there')
     .argument('<files...>', 'Markdown files of the lists to import')
-    .option('--into <dir>', 'content folder to write or merge into, relative to the root (default: --content)')
+    .option('--into <dir>', 'content folder to write or merge into, relative to the root or absolute (default: --content)')
     .option('--dry-run', 'print the diff of the content files instead of writing them')
     .option('--prefer <side>', 'which value a conflict keeps: existing (the default) or incoming', 'existing')
     .option('--format <format>', 'report format: human or json', 'human')

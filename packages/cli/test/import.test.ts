@@ -1,4 +1,4 @@
-import {readFile, writeFile} from 'node:fs/promises'
+import {readdir, readFile, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {formatCitation, type Method, type MethodDraft} from '@fmrl/model'
 import {parseContent, parseContentDraft} from '@fmrl/parser'
@@ -144,6 +144,16 @@ describe('fmrl import of the related lists (seeds 002 and 003)', {timeout: 30_00
     ])
     const sum = (counts: Record<string, number>) => Object.values(counts).reduce((total, count) => total + count, 0)
     expect(sum(report.input)).toBe(sum(report.mapped) + sum(report.reported))
+  })
+
+  test('an absolute --into is that folder, not a folder of that name under the root', async () => {
+    const root = await copy()
+    const elsewhere = join(await folder(), 'imported')
+    const before = await readdir(root, {recursive: true})
+    const result = await run(['import', crossList, '--into', elsewhere], root)
+    expect(result.code).toBe(0)
+    expect((await readdir(elsewhere)).sort()).toEqual(['datasets.md', 'environments.md', 'legend.md', 'lists.md', 'reading-list.md', 'references.md', 'survey.md', 'taxonomy.md'])
+    expect(await readdir(root, {recursive: true})).toEqual(before)
   })
 
   test('--dry-run prints the diff and writes nothing', async () => {

@@ -9,7 +9,7 @@ import {readContentFiles} from '../content-files.js'
 import {exitCodes, UsageError, type Io} from '../io.js'
 import {isUnreadable, readMarkdown} from '../read-markdown.js'
 import {formatHuman} from '../report.js'
-import {writeOutput} from '../write.js'
+import {writeOutputs} from '../write.js'
 
 export interface ImportOptions {
   root: string
@@ -33,7 +33,9 @@ const formats = ['human', 'json'] as const
 export async function importCommand(options: ImportOptions, io: Io, cwd: string): Promise<number> {
   if (!(formats as readonly string[]).includes(options.format)) throw new UsageError(`Unexpected format \`${options.format}\`, expected one of ${formats.map((format) => `\`${format}\``).join(', ')}`)
   if (options.files.length === 0) throw new UsageError('Unexpected import without a file, expected the Markdown files of a list: `fmrl import README.md`')
-  const target = await readTarget(options.root, options.into, io)
+  // --into is relative to the root; an absolute folder is taken as it is (join would put it under the root).
+  const into = relative(options.root, resolve(options.root, options.into)).split(sep).join('/') || '.'
+  const target = await readTarget(options.root, into, io)
   if (!target) return exitCodes.problems
   const imports: FileImport[] = []
   for (const path of options.files) {
@@ -45,7 +47,7 @@ export async function importCommand(options: ImportOptions, io: Io, cwd: string)
     imports.push(importMarkdown(file, target.draft))
   }
   const merged = mergeImports(target.draft, imports, {preferIncoming: options.preferIncoming})
-  const files = renderContent(merged.draft).map(({path, tree}): Output => ({path: `${options.into}/${path}`, content: toMarkdown(tree, {aligned: false})}))
+  const files = renderContent(merged.draft).map(({path, tree}): Output => ({path: `${into}/${path}`, content: toMarkdown(tree, {aligned: false})}))
   const changed = await changedFiles(options.root, files)
   const unsafe = changed.filter((file) => target.canonical.has(file.path) === false && target.existing.has(file.path))
   if (unsafe.length > 0) {
@@ -62,7 +64,8 @@ export async function importCommand(options: ImportOptions, io: Io, cwd: string)
     io.err(changed.length === 0 ? 'fmrl import: nothing would change (dry run)' : `fmrl import: ${changed.length} file${changed.length === 1 ? '' : 's'} would change (dry run: nothing was written)`)
     return exitCodes.ok
   }
-  for (const file of changed) await writeOutput(options.root, file)
+  // One set, as fmrl build writes its outputs: a killed import leaves content/ all old or all new.
+  await writeOutputs(options.root, changed)
   io.err(changed.length === 0 ? 'fmrl import: nothing changed' : `fmrl import: wrote ${changed.map((file) => file.path).join(', ')}; run \`fmrl build\` to regenerate the outputs (it names every value still missing)`)
   return exitCodes.ok
 }
