@@ -144,14 +144,16 @@ interface Head {
 function readHead(paragraph: Paragraph): Head | undefined {
   const children = paragraph.children
   const links = inlineLinks(children)
-  const titleLink = children.find((child): child is Extract<PhrasingContent, {type: 'link'}> => child.type === 'link' && isHttp(child.url) && linkKind(inlineLinks([child])[0]!) === undefined)
+  const titleLink = children.find((child, index): child is Extract<PhrasingContent, {type: 'link'}> => child.type === 'link' && isHttp(child.url) && linkKind(inlineLinks([child])[0]!) === undefined && !bracketed(children, index))
   const strongs = children.filter((child) => child.type === 'strong')
   const venueStrong = strongs.find((child) => /^\[[^\]]+\]$/.test(inlineText([child])))
   const titleStrong = titleLink ? undefined : strongs.find((child) => child !== venueStrong && !inlineLinks([child]).length)
   if (!titleLink && !titleStrong) return undefined
   const title = inlineText(titleLink ? titleLink.children : titleStrong!.children)
-  const url = titleLink ? normalizeUrl(titleLink.url) : null
-  const others = links.filter((link) => !titleLink || link.url !== titleLink.url || link.text !== title)
+  // Without a title link, a bold title's paper is its first paper-like link (`[[Paper](…)]`, `[arXiv](…)`).
+  const paperLink = titleLink ? undefined : links.find((link) => isHttp(link.url) && paperKinds.has(linkKind(link) ?? ''))
+  const url = titleLink ? normalizeUrl(titleLink.url) : paperLink ? normalizeUrl(paperLink.url) : null
+  const others = links.filter((link) => link !== paperLink && (!titleLink || link.url !== titleLink.url || link.text !== title))
   const noteStrong = strongs.find((child) => child !== venueStrong && child !== titleStrong && !inlineLinks([child]).length)
   const rest = children.filter((child) => child !== titleLink && child !== titleStrong && child !== venueStrong && child !== noteStrong && child.type !== 'link')
   const description = inlineText(rest).replace(/^[\s\-–—:|()[\]]+|[\s()[\]]+$/g, '').trim()
@@ -163,6 +165,15 @@ function readHead(paragraph: Paragraph): Head | undefined {
     note: noteStrong ? inlineText([noteStrong]).replace(/^\(|\)$/g, '') || null : null,
     description: description === '' ? null : description
   }
+}
+
+const paperKinds = new Set(['paper', 'pdf', 'arxiv', 'abs', 'doi', 'openreview'])
+
+/** A link written in brackets of its own, `[[Pytorch Code](…)]`: lists write labels that way, never a title. */
+function bracketed(children: readonly PhrasingContent[], index: number): boolean {
+  const before = children[index - 1]
+  const after = children[index + 1]
+  return before?.type === 'text' && before.value.endsWith('[') && after?.type === 'text' && after.value.startsWith(']')
 }
 
 function namedLink(link: InlineLink): NamedLink {

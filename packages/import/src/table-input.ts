@@ -45,7 +45,15 @@ export function htmlTables(node: Html): InputTable[] {
     const grid = spread(rows, (cell) => htmlCell(cell, offset))
     const headerIndex = rows.findIndex((row) => row.length > 0 && row.every((cell) => cell.tagName === 'th'))
     const header = headerIndex >= 0 ? headerIndex : 0
-    return {headers: grid[header] ?? [], rows: grid.filter((_, index) => index !== header), position: node.position, source: 'html' as const}
+    // A header cell spanning rows (`Model` over `Memory` split into `Operation | Structure`) makes the
+    // rows it spans part of the header: each column's header is the texts above it, joined.
+    const height = Math.max(1, ...(rows[header] ?? []).map((cell) => Number(cell.properties?.rowSpan ?? 1) || 1))
+    const headerRows = grid.slice(header, header + height)
+    const headers = (grid[header] ?? []).map((cell, column) => {
+      const texts = [...new Set(headerRows.map((row) => row[column]?.text ?? '').filter((text) => text !== ''))]
+      return texts.length > 1 ? {...cell, text: texts.join(' ')} : cell
+    })
+    return {headers, rows: grid.filter((_, index) => index < header || index >= header + height), position: node.position, source: 'html' as const}
   })
 }
 

@@ -254,12 +254,17 @@ function pushEnvironment(state: ImportState, value: Partial<Environment>, origin
 /** A table of papers (`| Title | Venue | Date | Code |`): each row a reading-list entry of the section it sits in. */
 function importPapers(state: ImportState, table: InputTable, scope: Scope): void {
   const columns = tableColumns(table)
+  const named = namingColumn(table, columns)
   for (const row of table.rows) {
     const entry: Partial<ReadingEntry> = {section: readingSection(state, scope), list: state.listId, authors: [], venue: null, date: null, keywords: [], environments: [], note: null, overview: null, method: null, url: null}
     const links: NamedLink[] = []
     for (const [index, {header, cell}] of rowCells(state, table, row).entries()) {
       if (!cell) continue
-      const mapped = readPaperCell(state, header, columns[index], cell, entry, links)
+      const mapped = index === named?.name
+        ? readNameCell(cell, entry)
+        : named?.papers.has(index)
+          ? readPaperLinkCell(cell, entry, links)
+          : readPaperCell(state, header, columns[index], cell, entry, links)
       count(state, cell, mapped === undefined, mapped)
     }
     if (entry.title === undefined) continue
@@ -267,6 +272,39 @@ function importPapers(state: ImportState, table: InputTable, scope: Scope): void
     state.draft.readingList.push(entry)
     state.places.readingList.push({file: state.file, position: row[0]?.position})
   }
+}
+
+/**
+ * A paper table whose `Paper` column holds only kind links (`[Paper](…)`, `[arXiv](…)`) names its
+ * papers in another column: its `Title` column, or else its first column (`| Model | … | Paper |`).
+ * That column is the title; the kind link is the paper's URL, never a title.
+ */
+function namingColumn(table: InputTable, columns: ReadonlyArray<MethodColumn | undefined>): {name: number; papers: Set<number>} | undefined {
+  const titled = table.headers.flatMap((header, index) => (columns[index]?.key === 'name' || /^(?:title|paper|papers)$/.test(normalizeHeader(header.text)) ? [index] : []))
+  const kindOnly = (index: number) => {
+    const cells = table.rows.map((row) => row[index]).filter((cell): cell is InputCell => cell !== undefined && !isNoValue(cell.text, true))
+    return cells.length > 0 && cells.every((cell) => (cell.links.length > 0 && cell.links.every((link) => linkKind(link) !== undefined || link.text === link.url)) || (cell.links.length === 0 && bareUrl.test(cell.text)))
+  }
+  const papers = titled.filter(kindOnly)
+  if (papers.length === 0) return undefined
+  const firstIsText = !papers.includes(0) && table.rows.every((row) => (row[0]?.links.length ?? 0) === 0)
+  const name = titled.find((index) => !papers.includes(index)) ?? (firstIsText ? 0 : undefined)
+  return name === undefined ? undefined : {name, papers: new Set(papers)}
+}
+
+const bareUrl = /^https?:\/\/\S+$/i
+
+function readNameCell(cell: InputCell, entry: Partial<ReadingEntry>): string | undefined {
+  entry.title = stripCitation(cell.text)
+  return entry.title === '' ? 'a title cell without text' : undefined
+}
+
+function readPaperLinkCell(cell: InputCell, entry: Partial<ReadingEntry>, links: NamedLink[]): string | undefined {
+  const [first, ...rest] = cell.links
+  if (first) entry.url = normalizeUrl(first.url)
+  else if (bareUrl.test(cell.text)) entry.url = normalizeUrl(cell.text)
+  for (const link of rest) links.push({name: kindName(link), url: normalizeUrl(link.url)})
+  return undefined
 }
 
 /** Read one cell of a paper table into its entry; the reason it was not, or undefined when it was. */

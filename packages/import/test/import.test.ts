@@ -216,3 +216,37 @@ describe('merging', () => {
     expect(twice.added).toEqual({methods: 0, datasets: 0, readingList: 0, environments: 0})
   })
 })
+
+describe('link labels are never titles (shapes of real lists)', () => {
+  test('`**Name**: "Title" [[Paper](…)] [[Pytorch Code](…)]`: the bold name is the title, the Paper link its URL, the labels its links', () => {
+    const markdown = '# L\n\n## Manipulation\n\n* **PIGLeT**: "Language Grounding", *ACL, Jun 2021*. [[Paper](https://arxiv.org/abs/2106.00188)] [[Pytorch Code](https://github.com/rowanz/piglet)] [[Website](https://rowanzellers.com/piglet/)]\n* **TidyBot**: "Personalized Robot Assistance", *arXiv, May 2023*. [[Paper](https://arxiv.org/abs/2305.05658)] [[Pytorch Code](https://github.com/jimmyyhwu/tidybot)]\n'
+    const result = read(markdown, emptyDraft())
+    expect(result.state.draft.readingList.map((entry) => [entry.title, entry.url, entry.links])).toEqual([
+      ['PIGLeT', 'https://arxiv.org/abs/2106.00188', [{name: 'Pytorch Code', url: 'https://github.com/rowanz/piglet'}, {name: 'Website', url: 'https://rowanzellers.com/piglet/'}]],
+      ['TidyBot', 'https://arxiv.org/abs/2305.05658', [{name: 'Pytorch Code', url: 'https://github.com/jimmyyhwu/tidybot'}]]
+    ])
+    // Two papers, not one "Pytorch Code" entry with conflicting URLs.
+    const merged = mergeImports(emptyDraft(), [result], {preferIncoming: false})
+    expect([merged.draft.readingList.length, merged.conflicts]).toEqual([2, []])
+  })
+
+  test('a paper table whose Paper column holds only `[Paper](…)` links takes its titles from the Title column, or else the first column', () => {
+    const titled = '# L\n\n## Applications\n\n| Title | Domain | Paper | Code |\n| - | - | - | - |\n| SayCan | Robotics | [Paper](https://arxiv.org/pdf/2204.01691) | [Code](https://say-can.github.io/) |\n| Drori et al. | Science | https://www.science.org/doi/10.1/x | - |\n'
+    expect(read(titled, emptyDraft()).state.draft.readingList.map((entry) => [entry.title, entry.url, entry.links])).toEqual([
+      ['SayCan', 'https://arxiv.org/abs/2204.01691', [{name: 'Code', url: 'https://say-can.github.io/'}]],
+      ['Drori et al.', 'https://www.science.org/doi/10.1/x', []]
+    ])
+    const first = '# L\n\n## Construction\n\n| Model | Planning | Time | Paper |\n| - | - | - | - |\n| WebGPT | - | 12/2021 | [Paper](https://arxiv.org/abs/2112.09332) |\n'
+    const result = read(first, emptyDraft())
+    expect(result.state.draft.readingList.map((entry) => [entry.title, entry.url, entry.date])).toEqual([['WebGPT', 'https://arxiv.org/abs/2112.09332', '12/2021']])
+    expect(adds(result)).toBe(true)
+  })
+
+  test('an HTML table with a two-row header: the second row is header, not a paper; spanned headers are joined', () => {
+    const html = '# L\n\n## Construction\n\n<table>\n<tr><td rowspan="2">Model</td><td colspan="2">Memory</td><td rowspan="2">Paper</td></tr>\n<tr><td>Operation</td><td>Structure</td></tr>\n<tr><td>WebGPT</td><td>-</td><td>-</td><td><a href="https://arxiv.org/abs/2112.09332">Paper</a></td></tr>\n</table>\n'
+    const result = read(html, emptyDraft())
+    expect(result.state.draft.readingList.map((entry) => [entry.title, entry.url])).toEqual([['WebGPT', 'https://arxiv.org/abs/2112.09332']])
+    expect(result.report.items.map((item) => item.text)).toEqual([])
+    expect(adds(result)).toBe(true)
+  })
+})
