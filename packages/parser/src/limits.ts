@@ -17,6 +17,16 @@ export const markdownLimits = {
   maxInlineMarkers: 500
 } as const
 
+/**
+ * What fmrl reads of one table cell of content/. Not a limit of the Markdown parser: the generated
+ * tables pad every cell of a column to its longest, so one huge cell would make each row of its
+ * table as large (a 1 MB name, a 4 MB README that the lint refuses).
+ */
+export const contentLimits = {
+  /** Characters of one cell: several times the longest real one (a reading-list author list of about 450). */
+  maxCellLength: 2_000
+} as const
+
 const inlineMarkers = new Set(['*', '_', '~', '[', ']'])
 // A line whose text starts like this (after its `>` and list markers) begins a new inline run.
 const blockStart = /^(#{1,6}(\s|$)|\|)/
