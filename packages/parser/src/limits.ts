@@ -33,7 +33,8 @@ const blockStart = /^(#{1,6}(\s|$)|\|)/
 
 /**
  * Check a file against `markdownLimits` in one linear pass, before parsing it. Each limit exceeded is
- * a fatal message where it is first exceeded; returns whether the file is within every limit.
+ * a fatal message where it is first exceeded, and so is a NUL character (micromark silently turns it
+ * into U+FFFD, which would reach every output); returns whether the file is within every limit.
  */
 export function checkMarkdownLimits(file: VFile): boolean {
   const text = String(file.value)
@@ -46,6 +47,11 @@ export function checkMarkdownLimits(file: VFile): boolean {
   let markers = 0
   const lines = text.split('\n')
   for (const [index, line] of lines.entries()) {
+    const nul = line.indexOf('\0')
+    if (nul >= 0) {
+      reportError(file, {start: {line: index + 1, column: nul + 1}, end: {line: index + 1, column: nul + 2}}, 'Unexpected NUL character (U+0000), expected text: remove it (Markdown would read it as U+FFFD, the replacement character)', 'nul-character')
+      return false
+    }
     const prefix = scanPrefix(line)
     const rest = line.slice(prefix.end)
     // In a fenced code block, indentation is code, not nesting; `>` and list markers still count.

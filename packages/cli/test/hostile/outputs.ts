@@ -18,7 +18,8 @@ const latexSpecial = /[\\{}$&#^_~%]/
 const htmlSpecial = /[<>&"]/
 const mermaidSpecial = /[#"%&<>`]/
 const safeUrl = /^(?:https?:|#|[^:]*$)/i
-const linkAttribute = /\b(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*(?:javascript|vbscript|file|data):/i
+// A link or a source of content: the page's own `<link rel="icon" href="data:,">` is neither.
+const linkAttribute = /<a\b[^>]*?\bhref\s*=\s*["']?\s*(?:javascript|vbscript|file|data):|\b(?:src|action|formaction)\s*=\s*["']?\s*(?:javascript|vbscript|file|data):/i
 const latexCommands = /\\(?:input|include|write|immediate|openin|openout|read|catcode|def|directlua|url|href)\b(?!\{https?:)/
 
 /**

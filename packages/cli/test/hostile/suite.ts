@@ -1,0 +1,83 @@
+import {cp, mkdtemp, rm} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {bin, temporaryDirectory} from '../helpers.js'
+import {fixturesRoot, layOut, readCases, runAsNobody, updateExpected, type Run} from './cases.js'
+import {outputPaths, outputProblems, readOutputs} from './outputs.js'
+
+// The built CLI, in this process: as fast as the cases need, and the code `fmrl` runs.
+const {main} = (await import(join(bin, '../main.js'))) as typeof import('../../src/main.js')
+const update = process.env.FMRL_HOSTILE_UPDATE === '1'
+const isRoot = process.getuid?.() === 0
+// A stack frame (`    at f (file.js:1:2)`) in what fmrl prints: a crash, not a message.
+const stackFrame = /^\s+at .+:\d+:\d+\)?$/m
+
+/** Run the CLI as `fmrl` does: a throw out of main is the binary's internal error, exit 70. */
+async function runCli(argv: string[], root: string): Promise<Run> {
+  const out: string[] = []
+  const err: string[] = []
+  let code: number
+  try {
+    code = await main(argv, {out: (text) => out.push(text), err: (text) => err.push(text)}, root)
+  } catch (error) {
+    err.push(`fmrl: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    code = 70
+  }
+  return {argv, code, out: lines(out.join('\n')), err: lines(err.join('\n'))}
+}
+
+const lines = (text: string) => (text === '' ? [] : text.split('\n'))
+
+// The base's outputs, built once: each case starts with them, so that "untouched" can be checked.
+let built: string
+let baseOutputs: Record<string, string | undefined>
+beforeAll(async () => {
+  built = await mkdtemp(join(tmpdir(), 'fmrl-hostile-base-'))
+  await cp(join(fixturesRoot, 'base'), built, {recursive: true})
+  const {code, err} = await runCli(['build'], built)
+  if (code !== 0) throw new Error(`The base of the hostile fixtures does not build: ${err.join('\n')}`)
+  baseOutputs = await readOutputs(built)
+})
+afterAll(() => rm(built, {recursive: true, force: true}))
+
+/**
+ * The tests of one part of the fixture set: every `parts`-th case from `part` on. The set is run as
+ * two test files, which vitest runs side by side.
+ */
+export async function describeHostileCases(part: number, parts: number): Promise<void> {
+  const all = await readCases()
+  const cases = all.filter((_, index) => index % parts === part)
+  describe(`hostile and broken input (fixtures/hostile, part ${part + 1} of ${parts}): exact messages and exit codes, no stack trace, no partial or unescaped output`, () => {
+    if (part === 0) {
+      test('the set covers at least 40 cases', () => {
+        expect(all.length).toBeGreaterThanOrEqual(40)
+      })
+    }
+
+    test.each(cases)('$name', async (testCase) => {
+      const root = await temporaryDirectory('fmrl-hostile-')
+      for (const path of outputPaths) await cp(join(built, path), join(root, path)).catch(() => undefined)
+      await layOut(testCase, root)
+      const {expected} = testCase
+      const asNobody = isRoot && (expected.unreadable?.length ?? 0) > 0
+      const runs: Run[] = []
+      for (const {argv} of expected.runs) {
+        if (!asNobody) {
+          runs.push(await runCli(argv, root))
+          continue
+        }
+        // As root, chmod 000 does not stop reads: the built CLI runs as another user instead.
+        const exited = await runAsNobody(argv, root)
+        runs.push({argv, code: exited.code ?? -1, out: lines(exited.out.trimEnd()), err: lines(exited.err.trimEnd())})
+      }
+      if (update) await updateExpected(testCase, runs)
+      expect(runs).toEqual(expected.runs)
+      for (const run of runs) expect(`${run.out.join('\n')}\n${run.err.join('\n')}`).not.toMatch(stackFrame)
+      const outputs = await readOutputs(root)
+      // Untouched after an error, and rebuilt byte for byte when the case is the base in other bytes.
+      if (expected.outputs === 'rebuilt') expect(await outputProblems(root, expected.hostile ?? [])).toEqual([])
+      else expect(outputs).toEqual(baseOutputs)
+    })
+  })
+}
