@@ -56,6 +56,9 @@ export async function describeHostileCases(part: number, parts: number): Promise
     }
 
     test.each(cases)('$name', async (testCase) => {
+      // `untouched` says the build failed; the other two that it succeeded.
+      const buildsOk = testCase.expected.runs.some((run) => run.argv[0] === 'build' && run.code === 0)
+      expect(buildsOk, 'a case whose build succeeds says `as-base` or `rebuilt`, else `untouched`').toBe(testCase.expected.outputs !== 'untouched')
       const root = await temporaryDirectory('fmrl-hostile-')
       for (const path of outputPaths) await cp(join(built, path), join(root, path)).catch(() => undefined)
       await layOut(testCase, root)
