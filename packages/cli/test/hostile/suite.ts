@@ -1,4 +1,4 @@
-import {cp, mkdtemp, rm} from 'node:fs/promises'
+import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
@@ -52,6 +52,30 @@ export async function describeHostileCases(part: number, parts: number): Promise
     if (part === 0) {
       test('the set covers at least 40 cases', () => {
         expect(all.length).toBeGreaterThanOrEqual(40)
+      })
+
+      test('the output check bites: hostile text as markup in each format, and a javascript: link', async () => {
+        const root = await temporaryDirectory('fmrl-hostile-')
+        await cp(built, root, {recursive: true})
+        const hostile = ['<script>alert(1)</script>', '\\input{/etc/passwd}']
+        const append = async (path: string, text: string) => writeFile(join(root, path), `${await readFile(join(root, path), 'utf8')}${text}`)
+        await append('README.md', `\n${hostile[0]}\n\n[x](javascript:alert(1))\n\n\`\`\`mermaid\nA["${hostile[0]}"]\n\`\`\`\n`)
+        await append('tables/table1.tex', `${hostile[1]}\n`)
+        await append('site/index.html', `<a href="javascript:alert(1)">${hostile[0]}</a>`)
+        expect(await outputProblems(root, hostile)).toEqual([
+          'README.md:171: "<script>alert(1)</script>" as html',
+          'README.md:171: active HTML "<script>alert(1)</script>"',
+          'README.md:173: a link to javascript:alert(1)',
+          'README.md:175: "<script>alert(1)</script>" unescaped in Mermaid',
+          'README.md: "<script>alert(1)</script>" missing from the text',
+          'README.md: "\\\\input{/etc/passwd}" missing from the text',
+          'tables/table1.tex: "\\\\input{/etc/passwd}" unescaped',
+          'tables/table1.tex: command `\\input` from content',
+          'site/index.html: "<script>alert(1)</script>" unescaped',
+          'site/index.html: a link to <a href="javascript:',
+          'export/survey.json: "<script>alert(1)</script>" missing',
+          'export/survey.json: "\\\\input{/etc/passwd}" missing'
+        ])
       })
     }
 
