@@ -1,6 +1,6 @@
 import {repairMojibake} from '@fmrl/lint'
 import {nameKey, type RelatedList, type SectionId, type SurveyDraft} from '@fmrl/model'
-import {parseMarkdown} from '@fmrl/parser'
+import {checkMarkdownLimits, parseMarkdown} from '@fmrl/parser'
 import type {Heading, Nodes, Paragraph, Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import {inlineLinks, inlineText} from './inline.js'
@@ -29,7 +29,8 @@ const slug = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toL
  */
 export function importMarkdown(file: VFile, target: SurveyDraft): FileImport {
   const text = String(file.value).replace(/^\uFEFF/, '')
-  const tree = parseMarkdown(text)
+  // Past the parser's limits (10,000 nested lists overflow micromark's stack) nothing is read: the fatal message on the file says where.
+  const tree = checkMarkdownLimits(file) ? parseMarkdown(text) : {type: 'root' as const, children: []}
   const title = listTitle(tree)
   const state = createState(file.path, target, slug(title ?? file.stem ?? 'list'), title)
   const memberLists: MemberList[] = []

@@ -31,10 +31,11 @@ export function surveyData(survey: Survey, sources?: SourceMap): LintData {
 }
 
 /**
- * The lint data content with errors still gives (read as a draft): the vocabularies and the symbols
- * in use, so symbol cells are checked and fixed as usual; no reference model and no counts, which
- * an invalid survey cannot vouch for.
+ * The lint data content with errors still gives (read as a draft): the vocabularies, so symbol cells
+ * are checked and fixed as usual; no reference model, no counts and no symbols in use, which an
+ * invalid survey cannot vouch for (a table it could not read, past a limit or without its header
+ * row, uses symbols the draft does not see: every legend entry would be reported unused).
  */
 export function draftData(draft: SurveyDraft): LintData {
-  return {vocabularies: draft.vocabularies, usedSymbols: usedSymbolsOf(draft.methods)}
+  return {vocabularies: draft.vocabularies}
 }

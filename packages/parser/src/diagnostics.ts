@@ -24,6 +24,8 @@ export type ParseRuleId =
   | 'max-file-size'
   | 'max-nesting-depth'
   | 'max-inline-markers'
+  | 'max-cell-length'
+  | 'nul-character'
 
 /** Report an error on `file` at `at`; errors stop a build. */
 export function reportError(file: VFile, at: Node | Position | undefined, reason: string, ruleId: ParseRuleId): VFileMessage {

@@ -3,7 +3,7 @@ export {fileContext, type FileContext, type Place, type SourceMap} from './conte
 export {parseMethodsFile, type MethodRead, type MethodsContext} from './content/methods-file.js'
 export {readEntries, reportCellProblem, type EntryRead} from './content/rows.js'
 export {messageSource, quoteList, reportError, type ParseRuleId} from './diagnostics.js'
-export {markdownLimits} from './limits.js'
+export {checkMarkdownLimits, contentLimits, markdownLimits} from './limits.js'
 export {parseMarkdown, parseMarkdownFile} from './markdown.js'
 export {readCell, readTable, readTables, type CellRead, type RowRead, type TableRead} from './tables.js'
 export {findDuplicateMethod, flagOf, isCitation, parseMethodFields, requiredFields, type MethodFields, type MethodFromFields} from './fields.js'

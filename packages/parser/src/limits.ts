@@ -17,13 +17,24 @@ export const markdownLimits = {
   maxInlineMarkers: 500
 } as const
 
+/**
+ * What fmrl reads of one table cell of content/. Not a limit of the Markdown parser: the generated
+ * tables pad every cell of a column to its longest, so one huge cell would make each row of its
+ * table as large (a 1 MB name, a 4 MB README that the lint refuses).
+ */
+export const contentLimits = {
+  /** Characters of one cell: several times the longest real one (a reading-list author list of about 450). */
+  maxCellLength: 2_000
+} as const
+
 const inlineMarkers = new Set(['*', '_', '~', '[', ']'])
 // A line whose text starts like this (after its `>` and list markers) begins a new inline run.
 const blockStart = /^(#{1,6}(\s|$)|\|)/
 
 /**
  * Check a file against `markdownLimits` in one linear pass, before parsing it. Each limit exceeded is
- * a fatal message where it is first exceeded; returns whether the file is within every limit.
+ * a fatal message where it is first exceeded, and so is a NUL character (micromark silently turns it
+ * into U+FFFD, which would reach every output); returns whether the file is within every limit.
  */
 export function checkMarkdownLimits(file: VFile): boolean {
   const text = String(file.value)
@@ -36,6 +47,11 @@ export function checkMarkdownLimits(file: VFile): boolean {
   let markers = 0
   const lines = text.split('\n')
   for (const [index, line] of lines.entries()) {
+    const nul = line.indexOf('\0')
+    if (nul >= 0) {
+      reportError(file, {start: {line: index + 1, column: nul + 1}, end: {line: index + 1, column: nul + 2}}, 'Unexpected NUL character (U+0000), expected text: remove it (Markdown would read it as U+FFFD, the replacement character)', 'nul-character')
+      return false
+    }
     const prefix = scanPrefix(line)
     const rest = line.slice(prefix.end)
     // In a fenced code block, indentation is code, not nesting; `>` and list markers still count.

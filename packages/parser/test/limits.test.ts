@@ -25,6 +25,10 @@ describe('markdownLimits, checked before micromark parses a file', () => {
     expect(check(`${'> - '.repeat(40)}x\n`)).toEqual({parsed: false, messages: [`list.md:1:1-1:161: ${nested(80)}`]})
   })
 
+  test('a NUL character: one positioned error, never the U+FFFD micromark would put in its place', () => {
+    expect(check('# List\n\n- GL\0AM\n')).toEqual({parsed: false, messages: ['list.md:3:5-3:6: Unexpected NUL character (U+0000), expected text: remove it (Markdown would read it as U+FFFD, the replacement character) (nul-character)']})
+  })
+
   test('lists nested by indentation count a level per two columns; 64 levels are fine', () => {
     const indented = (depth: number) => Array.from({length: depth}, (_, level) => `${'  '.repeat(level)}- item ${level + 1}`).join('\n')
     expect(check(indented(64))).toEqual({parsed: true, messages: []})
@@ -67,6 +71,17 @@ describe('markdownLimits, checked before micromark parses a file', () => {
     const read = parseContent(files)
     expect(read.survey).toBeUndefined()
     expect(messages(files)).toEqual([`content/methods/agent.md:26:1-26:102: ${nested(100)}`])
+  })
+
+  test('parseContent: a cell over 2,000 characters, and content saved with CRLF reads as with LF', () => {
+    const files = contentFiles()
+    const agent = files.find((file) => file.path === 'content/methods/agent.md')!
+    agent.value = String(agent.value).replace('| Meerkat, Vicuna-1.5 |', `| ${'M'.repeat(2_001)} |`)
+    expect(parseContent(files).survey).toBeUndefined()
+    expect(messages(files)).toEqual(['content/methods/agent.md:7:29-7:2033: Unexpected cell of 2001 characters in column `Model(s)`, expected at most 2000: shorten it (max-cell-length)'])
+    const crlf = contentFiles()
+    for (const file of crlf) file.value = String(file.value).replace(/\n/g, '\r\n')
+    expect(parseContent(crlf).survey).toEqual(parseContent(contentFiles()).survey)
   })
 
   test('the real content is within every limit', () => {

@@ -40,11 +40,13 @@ export async function importCommand(options: ImportOptions, io: Io, cwd: string)
   const imports: FileImport[] = []
   for (const path of options.files) {
     const file = await readMarkdown(cwd, relative(cwd, resolve(cwd, path)).split(sep).join('/'))
-    if (file.messages.length > 0) {
+    const imported = file.messages.length === 0 ? importMarkdown(file, target.draft) : undefined
+    // Bytes that are not UTF-8, or a list past the parser's limits: positioned, and nothing imported.
+    if (!imported || file.messages.some((message) => message.fatal)) {
       io.err(formatHuman([file]))
       return exitCodes.problems
     }
-    imports.push(importMarkdown(file, target.draft))
+    imports.push(imported)
   }
   const merged = mergeImports(target.draft, imports, {preferIncoming: options.preferIncoming})
   const files = renderContent(merged.draft).map(({path, tree}): Output => ({path: `${into}/${path}`, content: toMarkdown(tree, {aligned: false})}))

@@ -1,4 +1,5 @@
 import {quoteList, reportError} from '../diagnostics.js'
+import {contentLimits} from '../limits.js'
 import type {CellRead, RowRead, TableRead} from '../tables.js'
 import type {FileContext} from './context.js'
 
@@ -49,6 +50,9 @@ function checkRow(context: FileContext, row: RowRead, headers: readonly string[]
     const cell = row.cells.get(written.get(header)!)
     if (!cell) {
       reportError(context.file, row.node, `Unexpected row without a cell in column \`${header}\`, expected ${headers.length} cells (write \`-\` where no value is known)`, 'missing-cell')
+      fit = false
+    } else if (cell.text.length > contentLimits.maxCellLength) {
+      reportError(context.file, cell.node, `Unexpected cell of ${cell.text.length} characters in column \`${header}\`, expected at most ${contentLimits.maxCellLength}: shorten it`, 'max-cell-length')
       fit = false
     } else if (cell.text === '' && emptyCells === 'error') {
       reportError(context.file, cell.node, `Unexpected empty cell in column \`${header}\`, expected a value (write \`-\` where none is known)`, 'missing-cell')

@@ -2,7 +2,8 @@ import type {Root} from 'mdast'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {parseMarkdownFile} from '../markdown.js'
+import {checkMarkdownLimits} from '../limits.js'
+import {parseMarkdown} from '../markdown.js'
 
 /** Where each parsed value came from, keyed by its JSON pointer in the survey (`/methods/3/ft`). */
 export type SourceMap = Map<string, Place>
@@ -19,6 +20,8 @@ export interface Place {
 /** What every content-file parser gets: the file (messages land on it), its tree and the source map. */
 export interface FileContext {
   file: VFile
+  /** The file's text with every line ending as LF: what `tree`'s offsets count in. */
+  text: string
   tree: Root
   sources: SourceMap
   /** The line and column of an offset into the file (the line index is built once per file). */
@@ -30,14 +33,18 @@ export interface FileContext {
 /** Parse a content file's text into the context its parser works on. */
 export function fileContext(file: VFile, sources: SourceMap, drafting = false): FileContext {
   let index: ReturnType<typeof location> | undefined
+  // CRLF and CR line endings as LF: a code block or a section's prose would carry the `\r` into every
+  // output, so content saved on Windows would build other outputs. Lines and columns stay the same.
+  const text = String(file.value).replace(/\r\n?/g, '\n')
   return {
     file,
+    text,
     // A file past the size or nesting limits carries that error and reads as empty.
-    tree: parseMarkdownFile(file) ?? {type: 'root', children: []},
+    tree: checkMarkdownLimits(file) ? parseMarkdown(text) : {type: 'root', children: []},
     sources,
     drafting,
     locate(offset) {
-      index ??= location(file)
+      index ??= location(text)
       const point = index.toPoint(offset)
       return point ? {line: point.line, column: point.column, offset} : {line: 1, column: 1, offset}
     }

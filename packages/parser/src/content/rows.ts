@@ -60,7 +60,7 @@ function placeOfItem(context: FileContext, cell: CellRead, item: string | undefi
   const start = cell.node.position?.start.offset
   const end = cell.node.position?.end.offset
   if (item === undefined || item === '' || start === undefined || end === undefined) return undefined
-  const index = String(context.file.value).slice(start, end).indexOf(item)
+  const index = context.text.slice(start, end).indexOf(item)
   if (index < 0) return undefined
   return {start: context.locate(start + index), end: context.locate(start + index + item.length)}
 }

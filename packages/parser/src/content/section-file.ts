@@ -11,6 +11,6 @@ export function parseSectionFile(context: FileContext, id: SectionId): Section |
     return undefined
   }
   recordSource(context, `/sections/${id}`, title)
-  const body = String(context.file.value).slice(title.position.end.offset).trim()
+  const body = context.text.slice(title.position.end.offset).trim()
   return {id, title: toString(title).trim(), markdown: body}
 }

@@ -3,6 +3,7 @@ import type {RootContent} from 'mdast'
 import {fromMarkdown} from '../markdown.js'
 import {code, heading, link, paragraph, strong, text} from '../nodes.js'
 import {entryTable} from '../shared/cells.js'
+import {counted} from '../shared/survey.js'
 
 /** Find a prose section; content/ must hold every one (the parser reports a missing file). */
 export function section(survey: Survey, id: SectionId): Section | undefined {
@@ -21,7 +22,7 @@ export function renderAtAGlance(survey: Survey): RootContent {
   const categories = survey.taxonomy.reduce((count, role) => count + role.categories.length, 0)
   return paragraph(
     strong(text('At a glance')),
-    text(`: ${survey.methods.length} methods in ${survey.taxonomy.length} roles and ${categories} categories, each compared on the ${table1Attributes.length} attributes of the survey's Table 1.`)
+    text(`: ${counted(survey.methods.length, 'method')} in ${counted(survey.taxonomy.length, 'role')} and ${counted(categories, 'category', 'categories')}, each compared on the ${table1Attributes.length} attributes of the survey's Table 1.`)
   )
 }
 

@@ -17,3 +17,8 @@ export const rolePagePath = (role: Role): string => `${role.id}.md`
 export function categoryName(survey: Survey, method: Method): string {
   return survey.taxonomy.find((role) => role.id === method.role)?.categories.find((category) => category.id === method.category)?.name ?? method.category
 }
+
+/** A count with its noun in the number it needs: `1 category`, `2 categories`. */
+export function counted(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`
+}

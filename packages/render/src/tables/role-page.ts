@@ -3,7 +3,7 @@ import type {Root} from 'mdast'
 import {heading, link, paragraph, text} from '../nodes.js'
 import {methodTable} from '../shared/cells.js'
 import {renderGeneratedComment} from '../shared/generated.js'
-import {categoryMethods, roleTitle} from '../shared/survey.js'
+import {categoryMethods, counted, roleTitle} from '../shared/survey.js'
 
 /** tables/<role>.md: one role's methods with every column, one table per category, each row linking code and paper. */
 export function renderRolePage(survey: Survey, role: Role): Root {
@@ -15,7 +15,7 @@ export function renderRolePage(survey: Survey, role: Role): Root {
       heading(1, text(roleTitle(role))),
       paragraph(text(role.description)),
       paragraph(
-        text(`${count} methods in ${role.categories.length} categories. Symbols are explained in the `),
+        text(`${counted(count, 'method')} in ${counted(role.categories.length, 'category', 'categories')}. Symbols are explained in the `),
         link('table1.md#legend', text('legend of Table 1')),
         text('; '),
         link('table1.md', text('Table 1')),
