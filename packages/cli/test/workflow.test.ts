@@ -88,7 +88,7 @@ describe('GitHub workflows', () => {
   test('.ci/run runs the same pnpm steps, in the same order', async () => {
     const steps = (text: string) => [...text.matchAll(/^\s*(?:run: )?(pnpm [a-z]+(?: --[a-z-]+)*)(?: --format github)?$/gm)].map((match) => match[1]!)
     const local = await readFile(join(repositoryRoot, '.ci/run'), 'utf8')
-    expect(steps(ci)).toEqual(['pnpm install --frozen-lockfile', 'pnpm build', 'pnpm check', 'pnpm lint', 'pnpm test'])
+    expect(steps(ci)).toEqual(['pnpm install --frozen-lockfile', 'pnpm build', 'pnpm check', 'pnpm lint', 'pnpm typecheck', 'pnpm test'])
     expect(steps(local)).toEqual(steps(ci))
   })
 

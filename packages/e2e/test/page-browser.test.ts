@@ -68,7 +68,7 @@ function hostile(): Survey {
       {...second!, code: 'JAVASCRIPT:alert(4)', paper: 'data:text/html,<script>alert(5)</script>'},
       ...rest
     ],
-    readingList: [{title: '</li><script>alert(6)</script>', url: ' javascript:alert(7)', section: '<b>Section</b>', list: 'x', authors: ['A & B'], venue: null, keywords: [], environments: [{name: 'Env', url: 'javascript:alert(8)'}], links: [], note: null, overview: null, method: null}],
+    readingList: [{title: '</li><script>alert(6)</script>', url: ' javascript:alert(7)', section: '<b>Section</b>', list: 'x', authors: ['A & B'], venue: null, date: null, keywords: [], environments: [{name: 'Env', url: 'javascript:alert(8)'}], links: [], note: null, overview: null, method: null}],
     environments: [{name: '<i>Env</i>', url: 'vbscript:msgbox(9)', description: '</style><script>alert(10)</script>', image: null, list: 'x'}]
   }
 }
