@@ -5,7 +5,7 @@ import {inlineLinks, inlineText, linkKind, type InlineLink} from './inline.js'
 import type {SectionKind, Scope} from './scope.js'
 import {readingSection} from './sections.js'
 import type {ImportState} from './state.js'
-import {normalizeUrl} from './urls.js'
+import {isHttp, normalizeUrl} from './urls.js'
 
 type Block = BlockContent | DefinitionContent
 
@@ -16,8 +16,6 @@ export interface ListContext {
   /** In a prose section: whether the import keeps its text (a new section), and its heading. */
   prose?: {kept: boolean; heading: string}
 }
-
-const isHttp = (url: string) => /^https?:\/\//i.test(url)
 
 /** Import the entries of a list: papers, environments, or what the section makes of them; every entry and part is accounted for. */
 export function importList(state: ImportState, list: List, context: ListContext): void {
@@ -116,6 +114,7 @@ function importPaper(state: ImportState, item: ListItem, scope: Scope): void {
     method: null
   }
   state.accounting.mapped('entry')
+  for (const url of head.unsafe) state.accounting.note(first!.position, 'link', url, 'Unexpected link that is not http(s), expected a web link: not kept')
   // A label with nothing after it (`Method Overview:`) is continued by the blocks below it.
   let open: {label: 'overview' | 'figure'; group: number} | undefined
   for (const part of parts(item)) {
@@ -138,6 +137,8 @@ interface Head {
   links: NamedLink[]
   note: string | null
   description: string | null
+  /** Links that are not web links (`javascript:`, `file:`, relative paths): never kept. */
+  unsafe: string[]
 }
 
 /** Read an entry's first line: its title (a link, or bold text), a venue in bold brackets, kind links, a note, a description. */
@@ -162,6 +163,7 @@ function readHead(paragraph: Paragraph): Head | undefined {
     url,
     venue: venueStrong ? inlineText([venueStrong]).slice(1, -1).trim() : null,
     links: others.filter((link) => isHttp(link.url)).map(namedLink),
+    unsafe: others.filter((link) => !isHttp(link.url) && !link.url.startsWith('#')).map((link) => link.url),
     note: noteStrong ? inlineText([noteStrong]).replace(/^\(|\)$/g, '') || null : null,
     description: description === '' ? null : description
   }

@@ -26,7 +26,7 @@ import {readingSection} from './sections.js'
 import type {ImportState, Origin} from './state.js'
 import {learnSymbols} from './symbols.js'
 import type {InputCell, InputTable} from './table-input.js'
-import {normalizeUrl} from './urls.js'
+import {isHttp, normalizeUrl} from './urls.js'
 
 /** What a table holds, told from its headers. */
 type TableKind = 'methods' | 'summary' | 'datasets' | 'environments' | 'papers' | 'record' | 'unknown'
@@ -258,16 +258,21 @@ function importPapers(state: ImportState, table: InputTable, scope: Scope): void
   for (const row of table.rows) {
     const entry: Partial<ReadingEntry> = {section: readingSection(state, scope), list: state.listId, authors: [], venue: null, date: null, keywords: [], environments: [], note: null, overview: null, method: null, url: null}
     const links: NamedLink[] = []
-    for (const [index, {header, cell}] of rowCells(state, table, row).entries()) {
-      if (!cell) continue
-      const mapped = index === named?.name
-        ? readNameCell(cell, entry)
+    const read = rowCells(state, table, row).flatMap(({header, cell}, index) => {
+      if (!cell) return []
+      const unsafe = cell.links.find((link) => !isHttp(link.url))
+      const safe = unsafe ? {...cell, links: cell.links.filter((link) => isHttp(link.url))} : cell
+      const reason = index === named?.name
+        ? readNameCell(safe, entry)
         : named?.papers.has(index)
-          ? readPaperLinkCell(cell, entry, links)
-          : readPaperCell(state, header, columns[index], cell, entry, links)
-      count(state, cell, mapped === undefined, mapped)
-    }
-    if (entry.title === undefined) continue
+          ? readPaperLinkCell(safe, entry, links)
+          : readPaperCell(state, header, columns[index], safe, entry, links)
+      return [{cell, reason: unsafe ? `Unexpected link \`${unsafe.url}\`, expected an http(s) URL: the link is not kept` : reason}]
+    })
+    // A row without a title makes no entry, so none of its cells is mapped.
+    const titled = entry.title !== undefined && entry.title !== ''
+    for (const {cell, reason} of read) count(state, cell, titled && reason === undefined, reason ?? 'a cell of a row without a title: no reading-list entry holds it')
+    if (!titled) continue
     entry.links = links
     state.draft.readingList.push(entry)
     state.places.readingList.push({file: state.file, position: row[0]?.position})

@@ -11,3 +11,6 @@ export function normalizeUrl(url: string): string {
   if (arxiv) return `https://arxiv.org/abs/${arxiv}`
   return canonicalUrl(encoded) ?? encoded
 }
+
+/** A web link; anything else (`javascript:`, `file:`, a relative path) is never kept as a paper's link. */
+export const isHttp = (url: string) => /^https?:\/\//i.test(url.trim())

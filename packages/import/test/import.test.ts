@@ -250,3 +250,25 @@ describe('link labels are never titles (shapes of real lists)', () => {
     expect(adds(result)).toBe(true)
   })
 })
+
+describe('links that are not web links', () => {
+  test('a `javascript:` link in a paper table is reported and not kept; a row without a title makes no entry, its cells reported', () => {
+    const html = '# Awesome\n\n<table>\n<tr><th>Paper</th><th>Link</th></tr>\n<tr><td><script>alert(1)</script></td><td><a href="https://arxiv.org/abs/2401.00001">link</a></td></tr>\n<tr><td>Good paper</td><td><a href="javascript:alert(1)">link</a> <a href="https://github.com/x/good">code</a></td></tr>\n</table>\n'
+    const result = read(html, emptyDraft())
+    expect(result.state.draft.readingList.map((entry) => [entry.title, entry.links])).toEqual([['Good paper', [{name: 'Code', url: 'https://github.com/x/good'}]]])
+    expect(result.report.items.map((item) => `${item.line}:${item.column} ${item.text}: ${item.reason}`)).toEqual([
+      '5:5 : a title cell without text',
+      '5:39 link: a cell of a row without a title: no reading-list entry holds it',
+      '6:24 link code: Unexpected link `javascript:alert(1)`, expected an http(s) URL: the link is not kept'
+    ])
+    expect(adds(result)).toBe(true)
+  })
+
+  test('a `javascript:` link in a list entry is noted, not kept', () => {
+    const result = read('# L\n\n## Papers\n\n- [Good paper](https://arxiv.org/abs/2401.00002) [[Code](javascript:alert(1))]\n', emptyDraft())
+    expect(result.state.draft.readingList.map((entry) => [entry.title, entry.links])).toEqual([['Good paper', []]])
+    expect(result.report.items.map((item) => `${item.line}:${item.column} [${item.unit}] ${item.text}: ${item.reason}`)).toEqual([
+      '5:3 [note] javascript:alert(1): Unexpected link that is not http(s), expected a web link: not kept'
+    ])
+  })
+})
