@@ -1,4 +1,4 @@
-import {vocabularyColumns, type VocabularyId} from '@fmrl/model'
+import {nameKey as modelNameKey, vocabularyColumns, type VocabularyId} from '@fmrl/model'
 import {readTables, type CellRead, type RowRead, type TableRead} from '@fmrl/parser'
 import type {Root} from 'mdast'
 import {repairMojibake} from '../mojibake.js'
@@ -86,8 +86,22 @@ export function methodRows(tables: readonly RoleTable[]): MethodRow[] {
   })
 }
 
-// The one name key of fmrl, so that lint, `fmrl add` and the parser agree on what a duplicate is.
-export {nameKey} from '@fmrl/model'
+const keys = new Map<string, string>()
+
+/**
+ * The one name key of fmrl (so that lint, `fmrl add` and the parser agree on what a duplicate is),
+ * remembered: the rules key the same names again and again, and each key costs two Unicode regexes.
+ */
+export function nameKey(name: string): string {
+  let key = keys.get(name)
+  if (key === undefined) {
+    // Bounded, so a long-lived process (an editor's language server) does not grow without end.
+    if (keys.size >= 200_000) keys.clear()
+    key = modelNameKey(name)
+    keys.set(name, key)
+  }
+  return key
+}
 
 /** Whether a cell holds no value (`-`, `—`, `n/a`, empty). */
 export function isEmptyValue(text: string): boolean {
