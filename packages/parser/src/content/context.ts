@@ -27,13 +27,15 @@ export interface FileContext {
   drafting: boolean
 }
 
-/** Parse a content file's text into the context its parser works on. */
-export function fileContext(file: VFile, sources: SourceMap, drafting = false): FileContext {
+/** Parse a content file's text into the context its parser works on (the tree also into `trees`, when given). */
+export function fileContext(file: VFile, sources: SourceMap, drafting = false, trees?: Map<VFile, Root>): FileContext {
   let index: ReturnType<typeof location> | undefined
+  const tree = parseMarkdownFile(file)
+  if (tree) trees?.set(file, tree)
   return {
     file,
     // A file past the size or nesting limits carries that error and reads as empty.
-    tree: parseMarkdownFile(file) ?? {type: 'root', children: []},
+    tree: tree ?? {type: 'root', children: []},
     sources,
     drafting,
     locate(offset) {
