@@ -51,3 +51,19 @@ test('member-list matches members to rows by name key, and picks the table with 
     '4:3-4:12: Unexpected member list `Other` without `AGILE`, `Zhai et al.`, expected all 3 methods of the table at line 8 (member-list)'
   ])
 })
+
+test('no-duplicate-title reports a title against the earliest twin listed, whatever its length', () => {
+  const markdown = [
+    '- **Learning to Reward Robots with Language Models**',
+    '- **Learning to Rewards Robots with Language Models**',
+    '- **Learning to Reward Robots with Language Model**',
+    '- **A Survey of Something Else Entirely Different**',
+    '- **Learning to Reward Robots with Language Models**',
+    ''
+  ].join('\n')
+  expect(lintText(markdown, {rules: only('no-duplicate-title')}).map(formatMessage)).toEqual([
+    '2:3-2:54: Unexpected title `Learning to Rewards Robots with Language Models`, near-identical to `Learning to Reward Robots with Language Models` (line 1); expected each paper once (no-duplicate-title)',
+    '3:3-3:52: Unexpected title `Learning to Reward Robots with Language Model`, near-identical to `Learning to Reward Robots with Language Models` (line 1); expected each paper once (no-duplicate-title)',
+    '5:3-5:53: Unexpected title `Learning to Reward Robots with Language Models`, the same as `Learning to Reward Robots with Language Models` (line 1); expected each paper once (no-duplicate-title)'
+  ])
+})
