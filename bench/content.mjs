@@ -15,7 +15,8 @@ const node = process.execPath
  */
 function hookRepository(environment) {
   const directory = mkdtempSync(join(tmpdir(), 'fmrl-bench-hook-'))
-  for (const path of ['content', 'README.md', 'tables', 'export', 'package.json']) cpSync(join(repositoryRoot, path), join(directory, path), {recursive: true})
+  // Every output the check compares (site/ since the web page became one), or the hook reports it stale.
+  for (const path of ['content', 'README.md', 'tables', 'export', 'site', 'package.json']) cpSync(join(repositoryRoot, path), join(directory, path), {recursive: true})
   symlinkSync(join(repositoryRoot, 'packages'), join(directory, 'packages'), 'dir')
   spawnSync('git', ['init', '--quiet'], {cwd: directory, env: environment})
   appendFileSync(join(directory, '.git/info/exclude'), '/packages\n/package.json\n')

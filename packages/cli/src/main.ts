@@ -2,21 +2,16 @@ import {createRequire} from 'node:module'
 import {resolve} from 'node:path'
 import {Command, CommanderError, InvalidArgumentError} from 'commander'
 import type {MethodFields} from '@fmrl/parser'
-import {addCommand, addFlags} from './commands/add.js'
-import {buildCommand} from './commands/build.js'
-import {checkCommand} from './commands/check.js'
-import {importCommand} from './commands/import.js'
-import {lintCommand} from './commands/lint.js'
-import {linksCommand} from './commands/links/command.js'
+import {addFlags} from './commands/add-flags.js'
 import {addLinkFlags, type LinkFlags} from './commands/links/options.js'
-import {terminalProgress} from './commands/links/progress.js'
-import {preCommitCommand} from './hook.js'
 import {exitCodes, fileErrorMessage, UsageError, type Io} from './io.js'
 import {checkFormat, commandFormats} from './lint-report.js'
 import {loadAsker} from './prompts.js'
 import {findRoot} from './root.js'
 import {recoverWrites} from './write.js'
 
+// Each command's module is imported when it runs: `fmrl lint` need not load the renderers, LaTeX,
+// the site, the importer or the HTTP client.
 const {version} = createRequire(import.meta.url)('../package.json') as {version: string}
 
 const lintHelp = `
@@ -33,6 +28,11 @@ holds fmrl.config.json or .git; the configuration is <root>/fmrl.config.json whe
 Exit codes: 0 no errors (warnings allowed, up to --max-warnings), 1 errors (content errors included) or
 too many warnings, 2 usage or configuration error, 130 interrupted (Ctrl-C).
 Rules, configuration and ignore comments: packages/lint/README.md; flags: packages/cli/README.md`
+
+/** The progress bar of the link check on standard error (its module loaded only when links are checked). */
+async function loadProgress() {
+  return (await import('./commands/links/progress.js')).terminalProgress(process.stderr)
+}
 
 /** A whole number of at least 0, for `--max-warnings`. */
 function parseCount(value: string): number {
@@ -70,7 +70,7 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     .description('regenerate README.md and every other output from content/; writes nothing on a content error')
     .option(...formatOption)
     .action(async (options: {format: string}) => {
-      code = await buildCommand({...globals(), format: checkFormat(options.format, commandFormats)}, io)
+      code = await (await import('./commands/build.js')).buildCommand({...globals(), format: checkFormat(options.format, commandFormats)}, io)
     })
   program
     .command('check')
@@ -78,7 +78,7 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     .option('--adopt', 'write hand edits of generated tables into content/, then rebuild')
     .option(...formatOption)
     .action(async (options: {adopt?: boolean; format: string}) => {
-      code = await checkCommand({...globals(), adopt: options.adopt === true, format: checkFormat(options.format, commandFormats)}, io)
+      code = await (await import('./commands/check.js')).checkCommand({...globals(), adopt: options.adopt === true, format: checkFormat(options.format, commandFormats)}, io)
     })
   const add = program
     .command('add')
@@ -87,7 +87,7 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
   for (const [flag, what] of addFlags) add.option(`${flag} <value>`, what)
   add.option(...formatOption)
   add.action(async ({format, ...fields}: MethodFields & {format: string}) => {
-    code = await addCommand({...globals(), format: checkFormat(format, commandFormats), fields, ask: process.stdin.isTTY && process.stdout.isTTY ? await loadAsker() : undefined, runCommand: (args) => main(args, io, cwd)}, io)
+    code = await (await import('./commands/add.js')).addCommand({...globals(), format: checkFormat(format, commandFormats), fields, ask: process.stdin.isTTY && process.stdout.isTTY ? await loadAsker() : undefined, runCommand: (args) => main(args, io, cwd)}, io)
   })
   program
     .command('import')
@@ -101,13 +101,13 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     .action(async (files: string[], options: {into?: string; dryRun?: boolean; prefer: string; format: string}) => {
       if (options.prefer !== 'existing' && options.prefer !== 'incoming') throw new UsageError(`Unexpected \`--prefer ${options.prefer}\`, expected \`existing\` or \`incoming\``)
       const global = globals()
-      code = await importCommand({root: global.root, files, into: options.into ?? global.content, dryRun: options.dryRun === true, preferIncoming: options.prefer === 'incoming', format: options.format}, io, cwd)
+      code = await (await import('./commands/import.js')).importCommand({root: global.root, files, into: options.into ?? global.content, dryRun: options.dryRun === true, preferIncoming: options.prefer === 'incoming', format: options.format}, io, cwd)
     })
   program
     .command('pre-commit')
     .description('what the git pre-commit hook runs: lint the staged content/ files, then check')
     .action(async () => {
-      code = await preCommitCommand(globals(), io, (args) => main(args, io, cwd))
+      code = await (await import('./hook.js')).preCommitCommand(globals(), io, (args) => main(args, io, cwd))
     })
   const lint = program
     .command('lint')
@@ -122,7 +122,7 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     .addHelpText('after', lintHelp)
   addLinkFlags(lint).action(async (files: string[], options: LinkFlags & ReportFlags & {format: string; fix?: boolean; config?: string; online?: boolean}) => {
     const {format, fix, config, online, quiet, maxWarnings, ...flags} = options
-    code = await lintCommand({...globals(), files, format, quiet, maxWarnings, fix: fix === true, config, online: online ? flags : undefined, progress: online ? terminalProgress(process.stderr) : undefined}, io, cwd)
+    code = await (await import('./commands/lint.js')).lintCommand({...globals(), files, format, quiet, maxWarnings, fix: fix === true, config, online: online ? flags : undefined, progress: online ? await loadProgress() : undefined}, io, cwd)
   })
   const links = program
     .command('links')
@@ -136,7 +136,7 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     .addHelpText('after', '\nExit codes: 0 no dead link, 1 dead links (or file:/javascript: URLs) found, 2 usage or configuration error.\nClasses, host handling and the cache: packages/cli/README.md')
   addLinkFlags(links).action(async (files: string[], options: LinkFlags & ReportFlags & {format: string; config?: string; changedSince?: string}) => {
     const {format, config, changedSince, quiet, maxWarnings, ...flags} = options
-    code = await linksCommand({...globals(), files, format, quiet, maxWarnings, config, changedSince, flags}, io, cwd, terminalProgress(process.stderr))
+    code = await (await import('./commands/links/command.js')).linksCommand({...globals(), files, format, quiet, maxWarnings, config, changedSince, flags}, io, cwd, await loadProgress())
   })
   try {
     await program.parseAsync([...argv], {from: 'user'})

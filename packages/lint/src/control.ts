@@ -4,6 +4,7 @@ import {messageControl} from 'unified-message-control'
 import type {VFile} from 'vfile'
 import {docsBase} from './rule.js'
 import {expectedRuleId, nearest} from './util/suggest.js'
+import {nodesOf, nodesOfType} from './util/walk.js'
 
 /**
  * The keywords of an ignore comment, and the unified-message-control keyword each one is. A
@@ -71,11 +72,11 @@ function checkDirective(file: VFile, node: Nodes, directive: Directive, known: r
  */
 export function applyIgnoreComments(tree: Root, file: VFile, known: readonly string[]): void {
   const directives = new Map<Nodes, Directive>()
-  visitHtml(tree, (node) => {
+  for (const {node} of nodesOfType(tree, 'html')) {
     const written = parseDirective(node)
     const directive = written && checkDirective(file, node, written, known)
     if (directive) directives.set(node, directive)
-  })
+  }
   const fileWide = [...directives.values()].filter((directive) => directive.keyword === 'disable-file')
   const allFile = fileWide.some((directive) => directive.ruleIds.length === 0)
   const wholeFile = fileWide.flatMap((directive) => directive.ruleIds)
@@ -102,18 +103,11 @@ export function applyIgnoreComments(tree: Root, file: VFile, known: readonly str
  */
 function withoutTrailingGap(tree: Root): Root {
   let end = tree.position?.start.offset ?? 0
-  const walk = (node: Nodes) => {
+  for (const {node} of nodesOf(tree)) {
     const offset = 'children' in node ? node.position?.start.offset : node.position?.end.offset
     if (offset !== undefined && offset > end) end = offset
-    if ('children' in node) for (const child of node.children) walk(child as Nodes)
   }
-  walk(tree)
   if (!tree.position || tree.position.end.offset === undefined || end >= tree.position.end.offset) return tree
   return {...tree, position: {start: tree.position.start, end: {...tree.position.end, offset: end}}}
-}
-
-function visitHtml(node: Nodes, each: (node: Nodes) => void): void {
-  if (node.type === 'html') each(node)
-  if ('children' in node) for (const child of node.children) visitHtml(child as Nodes, each)
 }
 

@@ -8,6 +8,7 @@ import {rolePagePath} from './shared/survey.js'
 import {renderTable1} from './tables/table1.js'
 import {renderSite} from './site/page.js'
 import {sitePath} from './site/paths.js'
+import {readmePath, surveyJsonPath, surveySchemaPath, table1LatexPath, table1Path} from './paths.js'
 
 /** A generated file: its path from the repository root and its exact bytes as text. */
 export interface Output {
@@ -18,12 +19,12 @@ export interface Output {
 /** Every file `fmrl build` generates, rendered in memory; the CLI writes or compares them. */
 export function renderOutputs(survey: Survey): Output[] {
   return [
-    {path: 'README.md', content: toMarkdown(renderReadme(survey))},
-    {path: 'tables/table1.md', content: toMarkdown(renderTable1(survey))},
+    {path: readmePath, content: toMarkdown(renderReadme(survey))},
+    {path: table1Path, content: toMarkdown(renderTable1(survey))},
     ...survey.taxonomy.map((role) => ({path: `tables/${rolePagePath(role)}`, content: toMarkdown(renderRolePage(survey, role))})),
-    {path: 'tables/table1.tex', content: renderTable1Latex(survey)},
-    {path: 'export/survey.json', content: renderSurveyJson(survey)},
-    {path: 'export/survey.schema.json', content: renderSurveySchema()},
+    {path: table1LatexPath, content: renderTable1Latex(survey)},
+    {path: surveyJsonPath, content: renderSurveyJson(survey)},
+    {path: surveySchemaPath, content: renderSurveySchema()},
     {path: sitePath, content: renderSite(survey)}
   ]
 }

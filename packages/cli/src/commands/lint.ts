@@ -1,7 +1,8 @@
 import {join} from 'node:path'
-import {draftData, fixText, lintFile, surveyData, type LintData, type LintSettings} from '@fmrl/lint'
+import {draftData, fixText, lintFile, lintTree, surveyData, type LintData, type LintSettings} from '@fmrl/lint'
 import {parseContent, parseContentDraft} from '@fmrl/parser'
-import {renderOutputs} from '@fmrl/render'
+import {outputPaths} from '@fmrl/render/paths'
+import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {readContentFiles} from '../content-files.js'
 import {exitCodes, UsageError, type Io} from '../io.js'
@@ -12,7 +13,6 @@ import {readMarkdownFile} from '../read.js'
 import {decodeMarkdown, isUnreadable, markdownBytes, markdownFile} from '../read-markdown.js'
 import {formatHuman, hasErrors} from '../report.js'
 import {writeOutput} from '../write.js'
-import {runLinkCheck} from './links/run.js'
 import {parseLinkFlags, type LinkFlags} from './links/options.js'
 import type {Progress} from './links/progress.js'
 
@@ -42,6 +42,8 @@ interface SurveyRead {
   data: LintData | undefined
   /** Root-relative paths of content/ and the generated Markdown outputs that exist. */
   own: string[]
+  /** The trees parseContent made of the content files, each linted as it is (then dropped) instead of parsed again. */
+  trees: Map<VFile, Root>
 }
 
 /** Read and parse content/ (when there is one): a survey with errors still gives its vocabularies, from the draft. */
@@ -51,11 +53,11 @@ async function readSurvey(root: string, content: string, repositoryFiles: readon
     if (error.code === 'ENOENT' && error.path === join(root, content)) return []
     throw error
   })
-  if (contentFiles.length === 0) return {contentFiles, data: undefined, own: []}
-  const {survey, sources} = parseContent(contentFiles)
-  const outputs = survey ? renderOutputs(survey).map((output) => output.path) : ['README.md', ...repositoryFiles.filter((path) => path.startsWith('tables/'))]
+  if (contentFiles.length === 0) return {contentFiles, data: undefined, own: [], trees: new Map()}
+  const {survey, sources, trees} = parseContent(contentFiles)
+  const outputs = survey ? outputPaths(survey) : ['README.md', ...repositoryFiles.filter((path) => path.startsWith('tables/'))]
   const own = [...contentFiles.map((file) => file.path), ...outputs.filter((path) => path.endsWith('.md') && repositoryFiles.includes(path))]
-  return {contentFiles, data: survey ? surveyData(survey, sources) : draftData(parseContentDraft(contentFiles)), own}
+  return {contentFiles, data: survey ? surveyData(survey, sources) : draftData(parseContentDraft(contentFiles)), own, trees}
 }
 
 /** A target's text as a vfile named by its rule path: read strictly (standard input for `-`). */
@@ -75,9 +77,12 @@ async function readTarget(target: LintTarget, survey: SurveyRead, root: string, 
  * Lint one file in place. A message of the parser and a finding of a rule with the same id at the
  * same place are one problem: the rule's is kept, since it names the nearest value and carries the fix.
  */
-function lintTarget(file: VFile, settings: LintSettings): void {
+function lintTarget(file: VFile, settings: LintSettings, tree?: Root): void {
   const parsed = [...file.messages]
-  const found = lintFile(new VFile({path: file.path, value: file.value}), settings)
+  const fresh = new VFile({path: file.path, value: file.value})
+  // The content parser's tree is lintFile's own (the same parse of the same text), except after a
+  // byte-order mark, which lintFile strips first.
+  const found = tree && !String(file.value).startsWith('\ufeff') ? lintTree(tree, fresh, settings) : lintFile(fresh, settings)
   const same = (a: (typeof parsed)[number], b: (typeof found)[number]) => a.ruleId === b.ruleId && a.line === b.line && a.column === b.column
   file.messages = [...parsed.filter((message) => !found.some((finding) => same(message, finding))), ...found]
 }
@@ -129,10 +134,14 @@ export async function lintCommand(options: LintOptions, io: Io, cwd: string): Pr
   const files: VFile[] = []
   for (const target of run.targets) {
     const file = await readTarget(target, run.survey, options.root, io)
-    if (!isUnreadable(file)) lintTarget(file, {rules, ...(await run.settingsOf(target))})
+    const tree = run.survey.trees.get(file)
+    // Dropped once linted, so the trees go one by one rather than all at the end.
+    run.survey.trees.delete(file)
+    if (!isUnreadable(file)) lintTarget(file, {rules, ...(await run.settingsOf(target))}, tree)
     files.push(file)
   }
-  if (links) await runLinkCheck(files, options.root, links, io, {progress: options.progress})
+  // Loaded only for --online: the link checker brings the HTTP client.
+  if (links) await (await import('./links/run.js')).runLinkCheck(files, options.root, links, io, {progress: options.progress})
   // The rules saw paths relative to each file's tree; reports name files as the user does.
   run.targets.forEach((target, index) => {
     files[index]!.path = target.display

@@ -7,6 +7,7 @@ import {readBibtex} from '../util/bibtex.js'
 import {positionAt} from '../util/place.js'
 import {methodRows, roleTables, type MethodRow} from '../util/tables.js'
 import {arxivId, arxivYear} from '../util/urls.js'
+import {nodesOfType} from '../util/walk.js'
 
 /** The arXiv ids linked from any cell of a row. */
 function rowArxivIds(row: MethodRow): string[] {
@@ -70,7 +71,7 @@ export const citationYear = createRule({
   },
   check({tree, file}) {
     for (const row of methodRows(roleTables(tree))) checkRow(file, row)
-    visit(tree, 'code', (code: Code) => {
+    nodesOfType(tree, 'code').forEach(({node: code}) => {
       if (code.lang === 'bibtex' || code.lang === 'bib' || /^\s*@\w+\s*\{/.test(code.value)) checkBibtex(file, code)
     })
   }

@@ -102,9 +102,15 @@ export const consistentValues = createRule({
   check({tree, file}) {
     const {survey, sources, vocabularies = survey?.vocabularies ?? []} = lintData(file)
     const firstRow = new Map<string, MethodRow>()
+    // By name key, built once: a search of the methods for each row made the rule rows × methods.
+    const methodIndex = new Map<string, number>()
+    survey?.methods.forEach((method, index) => {
+      const key = nameKey(method.name)
+      if (!methodIndex.has(key)) methodIndex.set(key, index)
+    })
     for (const row of methodRows(roleTables(tree))) {
       const key = nameKey(row.name)
-      const index = survey?.methods.findIndex((method) => nameKey(method.name) === key) ?? -1
+      const index = methodIndex.get(key) ?? -1
       const method = index >= 0 ? survey!.methods[index] : undefined
       const earlier = firstRow.get(key)
       if (!earlier) firstRow.set(key, row)

@@ -1,9 +1,8 @@
-import type {Nodes, Text} from 'mdast'
-import {visitParents} from 'unist-util-visit-parents'
 import {lintData} from '../data.js'
 import {createRule, report} from '../rule.js'
 import {locateIn} from '../util/place.js'
 import {methodRows, nameKey, roleTables} from '../util/tables.js'
+import {nodesOfType} from '../util/walk.js'
 
 const claim = /\b(?:(over|more than|nearly|almost|about|around|approximately|at least|up to)\s+)?(\d+)(\+)?\s+(?:(?:recent|representative|key|selected|surveyed|different|distinct|existing)\s+)*(methods|approaches|papers|works|roles|categories)\b/gi
 
@@ -74,7 +73,7 @@ export const countClaim = createRule({
       categories: tables > 1 ? tables : known?.categories
     }
     const where = (key: string) => ((key === 'methods' && names.size > 0) || (key === 'categories' && tables > 1) ? "this file's tables" : 'the survey')
-    visitParents(tree, 'text', (node: Text, ancestors: Nodes[]) => {
+    nodesOfType(tree, 'text').forEach(({node, ancestors}) => {
       if (ancestors.some((ancestor) => ancestor.type === 'table' || ancestor.type === 'link')) return
       for (const match of node.value.matchAll(claim)) {
         const noun = match[4]!.toLowerCase()

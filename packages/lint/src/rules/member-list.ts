@@ -28,6 +28,12 @@ function memberList(line: LabelledLine): MemberList | undefined {
   return {line, label: labelText.replace(/:$/, ''), count: match[1] === undefined ? undefined : Number(match[1]), members}
 }
 
+/** A method row with its name key. */
+interface KeyedRow {
+  row: MethodRow
+  key: string
+}
+
 /** The tables after a node up to the next heading as deep as (or deeper than) the one the node sits under. */
 function tablesBeneath(tree: Root, node: Nodes, tables: readonly RoleTable[]): RoleTable[] {
   const top = tree.children
@@ -67,23 +73,33 @@ export const memberListRule = createRule({
   },
   check({tree, file}) {
     const tables = roleTables(tree)
-    const rows = methodRows(tables)
+    // Each table's rows with their name keys, computed once: comparing every member with every
+    // row by a fresh name key made the rule members × rows for each list.
+    const rowsOf = new Map<RoleTable, KeyedRow[]>()
+    for (const row of methodRows(tables)) {
+      const keyed = rowsOf.get(row.table)
+      const entry = {row, key: nameKey(row.name)}
+      if (keyed) keyed.push(entry)
+      else rowsOf.set(row.table, [entry])
+    }
     for (const line of labelledLines(tree)) {
       const list = memberList(line)
       if (!list) continue
-      const candidates = tablesBeneath(tree, line.parent, tables).map((table) => ({table, rows: rows.filter((row) => row.table === table)}))
       const keys = new Set(list.members.map(nameKey))
-      const overlap = (entry: {rows: MethodRow[]}) => entry.rows.filter((row) => keys.has(nameKey(row.name))).length
-      const best = candidates.sort((a, b) => overlap(b) - overlap(a))[0]
-      if (!best || overlap(best) === 0) continue
-      compare(list, best.table, best.rows)
+      const candidates = tablesBeneath(tree, line.parent, tables).map((table) => {
+        const rows = rowsOf.get(table) ?? []
+        return {table, rows, overlap: rows.filter((entry) => keys.has(entry.key)).length}
+      })
+      const best = candidates.sort((a, b) => b.overlap - a.overlap)[0]
+      if (!best || best.overlap === 0) continue
+      compare(list, keys, best.table, best.rows)
     }
 
-    function compare(list: MemberList, table: RoleTable, tableRows: MethodRow[]): void {
+    function compare(list: MemberList, keys: ReadonlySet<string>, table: RoleTable, tableRows: readonly KeyedRow[]): void {
       const line = table.read.node.position?.start.line
       const where = line ? `the table at line ${line}` : 'the table below'
-      const names = new Set(tableRows.map((row) => nameKey(row.name)))
-      const missing = tableRows.filter((row) => !list.members.some((member) => nameKey(member) === nameKey(row.name)))
+      const names = new Set(tableRows.map((entry) => entry.key))
+      const missing = tableRows.filter((entry) => !keys.has(entry.key)).map((entry) => entry.row)
       if (missing.length > 0) {
         report(file, `Unexpected member list \`${list.label}\` without ${missing.map((row) => `\`${row.name}\``).join(', ')}, expected all ${tableRows.length} methods of ${where}`, list.line.label)
       }

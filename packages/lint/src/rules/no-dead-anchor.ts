@@ -1,11 +1,11 @@
 import GithubSlugger from 'github-slugger'
 import type {Nodes} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
 import {repairMojibake} from '../mojibake.js'
 import {createRule, report} from '../rule.js'
 import {linkTargets} from '../util/links.js'
 import {nearest} from '../util/suggest.js'
+import {nodesOf} from '../util/walk.js'
 
 const htmlId = /\b(?:id|name)\s*=\s*["']([^"']+)["']/gi
 
@@ -24,7 +24,7 @@ function headingText(heading: Nodes): string {
 function anchorIds(tree: Nodes, text: (heading: Nodes) => string): string[] {
   const slugger = new GithubSlugger()
   const ids: string[] = []
-  visit(tree, (node: Nodes) => {
+  nodesOf(tree).forEach(({node}) => {
     if (node.type === 'heading') ids.push(slugger.slug(text(node)))
     if (node.type === 'html') for (const match of node.value.matchAll(htmlId)) ids.push(match[1]!)
   })

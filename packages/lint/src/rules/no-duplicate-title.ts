@@ -1,10 +1,10 @@
 import {distance} from 'fastest-levenshtein'
-import type {ListItem, Nodes} from 'mdast'
+import type {Nodes} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
 import {repairMojibake} from '../mojibake.js'
 import {createRule, report} from '../rule.js'
 import {itemTitle} from '../util/entries.js'
+import {nodesOfType} from '../util/walk.js'
 
 interface Options {
   /** Similarity (1 − edit distance / length) from which two titles count as near-identical. */
@@ -90,6 +90,43 @@ function isTwin(earlier: Title, title: Title, threshold: number): boolean {
   return similarity(earlier.key, title.key) >= threshold && spelledAlike(earlier.words, title.words)
 }
 
+/**
+ * The titles listed so far, by key length: a title is compared only with those whose length lets
+ * them reach the threshold (what `isTwin` checks first), not with every earlier one.
+ */
+class TitleIndex {
+  private readonly byLength = new Map<number, Array<{title: Title; order: number}>>()
+  private count = 0
+
+  constructor(private readonly threshold: number) {}
+
+  /** The earliest listed title that is the same as, or near-identical to, this one. */
+  twinOf(title: Title): Title | undefined {
+    const length = title.key.length
+    // Lengths outside [threshold × length, length / threshold] cannot reach the threshold (one past each end for rounding).
+    const lengths = this.threshold > 0 ? range(Math.floor(length * this.threshold) - 1, Math.ceil(length / this.threshold) + 1) : [...this.byLength.keys()]
+    let best: {title: Title; order: number} | undefined
+    for (const candidate of lengths) {
+      for (const earlier of this.byLength.get(candidate) ?? []) {
+        if (best && earlier.order > best.order) break
+        if (isTwin(earlier.title, title, this.threshold)) best = earlier
+      }
+    }
+    return best?.title
+  }
+
+  push(title: Title): void {
+    const same = this.byLength.get(title.key.length)
+    const entry = {title, order: this.count++}
+    if (same) same.push(entry)
+    else this.byLength.set(title.key.length, [entry])
+  }
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({length: Math.max(0, to - from + 1)}, (_, index) => from + index)
+}
+
 /** Two list entries whose titles are the same or near-identical: the same paper listed twice. */
 export const noDuplicateTitle = createRule<Options>({
   id: 'no-duplicate-title',
@@ -128,8 +165,8 @@ export const noDuplicateTitle = createRule<Options>({
     ]
   },
   check({tree, file, options}) {
-    const titles: Title[] = []
-    visit(tree, 'listItem', (item: ListItem) => {
+    const titles = new TitleIndex(options.threshold)
+    nodesOfType(tree, 'listItem').forEach(({node: item}) => {
       const node = itemTitle(item)
       // A table of contents lists headings, not papers.
       if (!node || (node.type === 'link' && !/^https?:/i.test(node.url))) return
@@ -137,7 +174,7 @@ export const noDuplicateTitle = createRule<Options>({
       const title = {text, key: titleKey(text), words: titleWords(text), node}
       // Short titles (names such as "RL-GPT") are alike by chance; names are no-duplicate-method's job.
       if (title.key.length < 12) return
-      const twin = titles.find((earlier) => isTwin(earlier, title, options.threshold))
+      const twin = titles.twinOf(title)
       if (twin) {
         const line = twin.node.position?.start.line
         const how = twin.key === title.key ? 'the same as' : 'near-identical to'

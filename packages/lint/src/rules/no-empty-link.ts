@@ -3,6 +3,7 @@ import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import {createRule, report} from '../rule.js'
 import {sourceOf} from '../util/place.js'
+import {nodesOfType} from '../util/walk.js'
 
 function hasImage(link: Link): boolean {
   let found = false
@@ -32,7 +33,7 @@ export const noEmptyLink = createRule({
     ]
   },
   check({tree, file}) {
-    visit(tree, 'link', (node) => {
+    nodesOfType(tree, 'link').forEach(({node}) => {
       const text = toString(node).trim()
       if (node.url.trim() === '') {
         report(file, `Unexpected empty link target in \`${sourceOf(file, node) ?? `[${text}]()`}\`, expected a URL between the parentheses`, node)

@@ -1,8 +1,8 @@
 import type {Nodes} from 'mdast'
-import {visit} from 'unist-util-visit'
 import {findMojibake, type MojibakeFinding} from '../mojibake.js'
 import {createRule, report} from '../rule.js'
 import {positionAt} from '../util/place.js'
+import {nodesOf} from '../util/walk.js'
 
 const codecNames = {'mac-roman': 'Mac Roman', 'windows-1252': 'Windows-1252', 'latin-1': 'Latin-1'} as const
 
@@ -14,7 +14,7 @@ const codecNames = {'mac-roman': 'Mac Roman', 'windows-1252': 'Windows-1252', 'l
 function proseOf(text: string, tree: Nodes): string {
   let prose = text
   let searched = 0
-  visit(tree, (node: Nodes) => {
+  nodesOf(tree).forEach(({node}) => {
     if (node.type !== 'code' && node.type !== 'inlineCode') return
     let start = node.position?.start.offset
     let end = node.position?.end.offset

@@ -1,9 +1,9 @@
-import type {Nodes, Parent, Text} from 'mdast'
+import type {Nodes, Parent} from 'mdast'
 import {visit} from 'unist-util-visit'
-import {visitParents} from 'unist-util-visit-parents'
 import {createRule, report} from '../rule.js'
 import {positionAt, sourceOf} from '../util/place.js'
 import {nearest} from '../util/suggest.js'
+import {nodesOf, nodesOfType} from '../util/walk.js'
 
 // `[label]`, `[text][label]` or `[text][]` left as plain text: CommonMark only makes a reference
 // of brackets whose label is defined, so what is left in text was meant as one and is not.
@@ -26,7 +26,7 @@ const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img',
  */
 function textInsideHtml(tree: Nodes): Set<Nodes> {
   const inside = new Set<Nodes>()
-  visit(tree, (node: Nodes) => {
+  nodesOf(tree).forEach(({node}) => {
     if (!('children' in node)) return
     const open: string[] = []
     for (const child of (node as Parent).children as Nodes[]) {
@@ -92,8 +92,8 @@ export const noUndefinedReference = createRule({
   check({tree, file}) {
     const insideHtml = textInsideHtml(tree)
     const defined: string[] = []
-    visit(tree, 'definition', (definition) => void defined.push(normalizeLabel(definition.label ?? definition.identifier)))
-    visitParents(tree, 'text', (node: Text, ancestors: Nodes[]) => {
+    nodesOfType(tree, 'definition').forEach(({node: definition}) => void defined.push(normalizeLabel(definition.label ?? definition.identifier)))
+    nodesOfType(tree, 'text').forEach(({node, ancestors}) => {
       if (insideHtml.has(node) || ancestors.some((ancestor) => ancestor.type === 'link' || ancestor.type === 'linkReference')) return
       const source = sourceOf(file, node)
       const start = node.position?.start.offset

@@ -1,6 +1,6 @@
 import type {Definition} from 'mdast'
-import {visit} from 'unist-util-visit'
 import {createRule, report} from '../rule.js'
+import {nodesOf} from '../util/walk.js'
 
 /** A definition (`[label]: url`) that no reference uses. */
 export const noUnusedDefinition = createRule({
@@ -17,7 +17,7 @@ export const noUnusedDefinition = createRule({
   check({tree, file}) {
     const used = new Set<string>()
     const definitions: Definition[] = []
-    visit(tree, (node) => {
+    nodesOf(tree).forEach(({node}) => {
       if (node.type === 'linkReference' || node.type === 'imageReference') used.add(node.identifier)
       if (node.type === 'definition') definitions.push(node)
     })

@@ -1,6 +1,6 @@
 import type {Nodes, PhrasingContent, Strong} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
+import {nodesOfType} from './walk.js'
 
 /** A line of a paragraph that starts with a strong label: `**Label** (6): rest`. */
 export interface LabelledLine {
@@ -32,7 +32,7 @@ function lines(children: readonly PhrasingContent[]): PhrasingContent[][] {
 /** Every line (of a paragraph anywhere) that starts with a strong label. */
 export function labelledLines(tree: Nodes): LabelledLine[] {
   const found: LabelledLine[] = []
-  visit(tree, 'paragraph', (paragraph) => {
+  nodesOfType(tree, 'paragraph').forEach(({node: paragraph}) => {
     let searched = 0
     for (const line of lines(paragraph.children)) {
       const [first, ...rest] = line

@@ -1,10 +1,10 @@
 import type {Definition, Html, Image, Link, Nodes, Root} from 'mdast'
 import type {Position} from 'unist'
-import {visitParents} from 'unist-util-visit-parents'
 import type {VFile} from 'vfile'
 import {lintData} from '../data.js'
 import {isIgnoredUrl} from './ignore.js'
 import {locateIn} from './place.js'
+import {nodesOf} from './walk.js'
 
 /** A link target written in a file: a Markdown link, image or definition, or an HTML `src`/`href`. */
 export interface Target {
@@ -16,17 +16,30 @@ export interface Target {
   offset: number | undefined
   kind: 'link' | 'image' | 'definition' | 'html'
   /** The nodes containing the target, root first. */
-  ancestors: Nodes[]
+  ancestors: readonly Nodes[]
 }
 
 const htmlAttribute = /\b(src|href)\s*=\s*("([^"]*)"|'([^']*)')/gi
 
-/** Every link target of a document, in document order, except those the configuration ignores. */
-export function linkTargets(tree: Root, file: VFile): Target[] {
+const found = new WeakMap<Root, {file: VFile; text: string; ignored: readonly string[]; targets: readonly Target[]}>()
+
+/**
+ * Every link target of a document, in document order, except those the configuration ignores.
+ * Six rules read them: they are found once per tree and file (never change what this returns).
+ */
+export function linkTargets(tree: Root, file: VFile): readonly Target[] {
   const ignored = lintData(file).ignoreUrls ?? []
+  const text = String(file.value)
+  const known = found.get(tree)
+  if (known && known.file === file && known.text === text && known.ignored === ignored) return known.targets
+  const targets = findTargets(tree, file).filter((target) => !isIgnoredUrl(target.url, ignored))
+  found.set(tree, {file, text, ignored, targets})
+  return targets
+}
+
+function findTargets(tree: Root, file: VFile): Target[] {
   const targets: Target[] = []
-  visitParents(tree, (node: Nodes, parents: Nodes[]) => {
-    const ancestors = [...parents]
+  nodesOf(tree).forEach(({node, ancestors}) => {
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
       const {position, offset} = node.url === '' ? {position: node.position, offset: undefined} : locateIn(file, node, node.url, urlSearchStart(file, node))
       targets.push({url: node.url, node, position, offset, kind: node.type, ancestors})
@@ -39,7 +52,7 @@ export function linkTargets(tree: Root, file: VFile): Target[] {
       }
     }
   })
-  return targets.filter((target) => !isIgnoredUrl(target.url, ignored))
+  return targets
 }
 
 /** Where an attribute found at `index` of an HTML node's value starts in the node's source (the value is the source, but may be indented). */

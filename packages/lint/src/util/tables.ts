@@ -1,4 +1,4 @@
-import {vocabularyColumns, type VocabularyId} from '@fmrl/model'
+import {nameKey as modelNameKey, vocabularyColumns, type VocabularyId} from '@fmrl/model'
 import {readTables, type CellRead, type RowRead, type TableRead} from '@fmrl/parser'
 import type {Root} from 'mdast'
 import {repairMojibake} from '../mojibake.js'
@@ -47,8 +47,20 @@ export interface MethodRow {
   cell(role: ColumnRole): CellRead | undefined
 }
 
-/** Every top-level table of a document with its column roles. */
-export function roleTables(tree: Root): RoleTable[] {
+const tablesOf = new WeakMap<Root, readonly RoleTable[]>()
+const rowsOf = new WeakMap<readonly RoleTable[], readonly MethodRow[]>()
+
+/** Every top-level table of a document with its column roles: read once per tree for every rule (never change what this returns). */
+export function roleTables(tree: Root): readonly RoleTable[] {
+  let tables = tablesOf.get(tree)
+  if (!tables) {
+    tables = readRoleTables(tree)
+    tablesOf.set(tree, tables)
+  }
+  return tables
+}
+
+function readRoleTables(tree: Root): RoleTable[] {
   return readTables(tree).map((read) => {
     const columns = new Map<ColumnRole, string>()
     for (const header of read.headers) {
@@ -63,8 +75,17 @@ export function roleTables(tree: Root): RoleTable[] {
 
 const trailingCitation = /\s*\[([^[\]]*)\]\s*$/
 
-/** The method rows of the tables of kind `methods` or `summary`, in document order. */
-export function methodRows(tables: readonly RoleTable[]): MethodRow[] {
+/** The method rows of the tables of kind `methods` or `summary`, in document order (once per list of tables; never change what this returns). */
+export function methodRows(tables: readonly RoleTable[]): readonly MethodRow[] {
+  let rows = rowsOf.get(tables)
+  if (!rows) {
+    rows = readMethodRows(tables)
+    rowsOf.set(tables, rows)
+  }
+  return rows
+}
+
+function readMethodRows(tables: readonly RoleTable[]): MethodRow[] {
   return tables.flatMap((table) => {
     if (table.kind !== 'methods' && table.kind !== 'summary') return []
     const nameHeader = table.columns.get('name')!
@@ -86,8 +107,22 @@ export function methodRows(tables: readonly RoleTable[]): MethodRow[] {
   })
 }
 
-// The one name key of fmrl, so that lint, `fmrl add` and the parser agree on what a duplicate is.
-export {nameKey} from '@fmrl/model'
+const keys = new Map<string, string>()
+
+/**
+ * The one name key of fmrl (so that lint, `fmrl add` and the parser agree on what a duplicate is),
+ * remembered: the rules key the same names again and again, and each key costs two Unicode regexes.
+ */
+export function nameKey(name: string): string {
+  let key = keys.get(name)
+  if (key === undefined) {
+    // Bounded, so a long-lived process (an editor's language server) does not grow without end.
+    if (keys.size >= 200_000) keys.clear()
+    key = modelNameKey(name)
+    keys.set(name, key)
+  }
+  return key
+}
 
 /** Whether a cell holds no value (`-`, `—`, `n/a`, empty). */
 export function isEmptyValue(text: string): boolean {

@@ -30,17 +30,20 @@ export interface FileContext {
   drafting: boolean
 }
 
-/** Parse a content file's text into the context its parser works on. */
-export function fileContext(file: VFile, sources: SourceMap, drafting = false): FileContext {
+/** Parse a content file's text into the context its parser works on (the tree also into `trees`, when given). */
+export function fileContext(file: VFile, sources: SourceMap, drafting = false, trees?: Map<VFile, Root>): FileContext {
   let index: ReturnType<typeof location> | undefined
   // CRLF and CR line endings as LF: a code block or a section's prose would carry the `\r` into every
   // output, so content saved on Windows would build other outputs. Lines and columns stay the same.
   const text = String(file.value).replace(/\r\n?/g, '\n')
+  const tree = checkMarkdownLimits(file) ? parseMarkdown(text) : undefined
+  // Lint reuses the tree only where its offsets are the file's own (no line ending was rewritten).
+  if (tree && text === String(file.value)) trees?.set(file, tree)
   return {
     file,
     text,
     // A file past the size or nesting limits carries that error and reads as empty.
-    tree: checkMarkdownLimits(file) ? parseMarkdown(text) : {type: 'root', children: []},
+    tree: tree ?? {type: 'root', children: []},
     sources,
     drafting,
     locate(offset) {

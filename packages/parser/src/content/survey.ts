@@ -1,4 +1,5 @@
 import {Survey, SectionId, checkSurvey, emptyDraft, formatCitation, type Method, type Role, type Section, type SurveyDraft} from '@fmrl/model'
+import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {quoteList, reportError, type ParseRuleId} from '../diagnostics.js'
 import {checkMarkdownLimits} from '../limits.js'
@@ -19,6 +20,11 @@ export interface ContentRead {
   /** What could be read, errors or not (rows with missing values included): what `fmrl import` merges into. */
   draft: SurveyDraft
   sources: SourceMap
+  /**
+   * The tree of each content file that was parsed (not those past the limits or refused), so that
+   * a caller linting the same files need not parse them again. Nothing keeps it but the caller.
+   */
+  trees: Map<VFile, Root>
 }
 
 /** The kind of a content file, from its path below content/. */
@@ -43,8 +49,9 @@ export function parseContent(files: VFile[], {drafting = false}: {drafting?: boo
   const [first] = files
   if (!first) throw new Error('parseContent needs the content files')
   const sources: SourceMap = new Map()
+  const trees = new Map<VFile, Root>()
   // A file past the parser's limits is not parsed at all; its limit error is the one to fix first.
-  if (!files.map(checkMarkdownLimits).every(Boolean)) return {survey: undefined, draft: emptyDraft(), sources}
+  if (!files.map(checkMarkdownLimits).every(Boolean)) return {survey: undefined, draft: emptyDraft(), sources, trees}
   const byKind = new Map<ContentFileKind, VFile[]>()
   for (const file of files) {
     const kind = contentFileKind(file.path)
@@ -59,7 +66,7 @@ export function parseContent(files: VFile[], {drafting = false}: {drafting?: boo
   const one = (kind: (typeof singles)[number]) => {
     const file = byKind.get(kind)?.[0]
     if (!file) reportError(first, undefined, `Unexpected content without \`${kind}.md\`, expected one`, 'missing-section')
-    return file && readable(file) ? fileContext(file, sources, drafting) : undefined
+    return file && readable(file) ? fileContext(file, sources, drafting, trees) : undefined
   }
   const surveyContext = one('survey')
   const metadata = surveyContext ? parseSurveyFile(surveyContext) : undefined
@@ -80,10 +87,10 @@ export function parseContent(files: VFile[], {drafting = false}: {drafting?: boo
   const methodFiles = byKind.get('methods') ?? []
   checkMethodFiles(methodFiles, taxonomy, first)
   const methods = orderMethods(
-    methodFiles.filter(readable).flatMap((file) => parseMethodsFile(fileContext(file, sources, drafting), {taxonomy, vocabularies}).map((read) => ({...read, file}))),
+    methodFiles.filter(readable).flatMap((file) => parseMethodsFile(fileContext(file, sources, drafting, trees), {taxonomy, vocabularies}).map((read) => ({...read, file}))),
     taxonomy
   )
-  const sections = (byKind.get('section') ?? []).filter(readable).flatMap((file) => readSection(file, sources))
+  const sections = (byKind.get('section') ?? []).filter(readable).flatMap((file) => readSection(file, sources, trees))
   const venues = new Map(references.map((reference) => [formatCitation(reference.citation), reference.venue]))
   const complete = methods.filter((read) => read.complete)
   for (const read of methods) read.method.venue = read.method.citation ? (venues.get(formatCitation(read.method.citation)) ?? null) : null
@@ -92,9 +99,9 @@ export function parseContent(files: VFile[], {drafting = false}: {drafting?: boo
   })
   const candidate = {metadata, taxonomy, vocabularies, methods: complete.map((read) => read.method), datasets, references, sections: orderSections(sections), relatedLists, readingList, environments}
   const draft: SurveyDraft = {...candidate, metadata: metadata ?? {}, methods: methods.map((read) => read.method)}
-  if (drafting) return {survey: undefined, draft: {...draft, methods: methods.map((read) => read.method)}, sources}
+  if (drafting) return {survey: undefined, draft: {...draft, methods: methods.map((read) => read.method)}, sources, trees}
   const survey = validate(candidate, files, sources, first)
-  return {survey: files.some((file) => file.messages.some((message) => message.fatal)) ? undefined : survey, draft, sources}
+  return {survey: files.some((file) => file.messages.some((message) => message.fatal)) ? undefined : survey, draft, sources, trees}
 }
 
 /**
@@ -120,13 +127,13 @@ function checkMethodFiles(files: readonly VFile[], taxonomy: readonly Role[], fi
   }
 }
 
-function readSection(file: VFile, sources: SourceMap): Section[] {
+function readSection(file: VFile, sources: SourceMap, trees: Map<VFile, Root>): Section[] {
   const id = SectionId.safeParse(file.path.split('/').pop()?.replace(/\.md$/, ''))
   if (!id.success) {
     reportError(file, undefined, `Unexpected section file \`${file.path}\`, expected one of ${quoteList(SectionId.options.map((option) => `sections/${option}.md`))}`, 'unknown-file')
     return []
   }
-  const section = parseSectionFile(fileContext(file, sources), id.data)
+  const section = parseSectionFile(fileContext(file, sources, false, trees), id.data)
   return section ? [section] : []
 }
 

@@ -1,0 +1,20 @@
+import {expect, test} from 'vitest'
+import {parseContent, parseMarkdown} from '../src/index.js'
+import {contentFiles} from './helpers.js'
+
+// fmrl lint lints the trees parseContent made instead of parsing the files again: they must be the
+// trees a parse of each file's text gives, for every content file.
+test('parseContent gives each content file’s tree, the same as parsing its text', () => {
+  const files = contentFiles()
+  const {survey, trees} = parseContent(files)
+  expect(survey).toBeDefined()
+  expect([...trees.keys()].map((file) => file.path).sort()).toEqual(files.map((file) => file.path).sort())
+  for (const file of files) expect(trees.get(file)).toEqual(parseMarkdown(String(file.value)))
+})
+
+test('a file past the size limit has no tree', () => {
+  const files = contentFiles()
+  const big = files.find((file) => file.path.endsWith('references.md'))!
+  big.value = `${String(big.value)}${'x'.repeat(2 * 1024 * 1024)}`
+  expect(parseContent(files).trees.size).toBe(0)
+})
