@@ -12,14 +12,14 @@ const nothingWritten = 'Nothing was written: fix content/ and run the build agai
 const isRoot = process.getuid?.() === 0
 
 describe('bounded input: past the parser\'s limits, a positioned error and exit 1', () => {
-  test('a 50 MB methods file: read only up to the limit, refused where it passes 1 MiB', async () => {
+  test('a 50 MB methods file: read only up to the limit, refused where it passes 8 MiB', async () => {
     const root = await temporaryRepository()
     const row = '| X | Feng et al., 2024 | Meerkat | ✓ | act | single | - | online | π_l | acc | - | - |\n'
     await appendFile(join(root, agent), row.repeat(Math.ceil(50_000_000 / Buffer.byteLength(row))))
     expect(await run(['build'], root)).toEqual({
       code: 1,
       out: '',
-      err: [`${agent}:11517:37: error: Unexpected file larger than 1 MiB, expected at most that: split it into smaller files (max-file-size)`, '1 error, 0 warnings', nothingWritten].join('\n')
+      err: [`${agent}:92177:11: error: Unexpected file larger than 8 MiB, expected at most that: split it into smaller files (max-file-size)`, '1 error, 0 warnings', nothingWritten].join('\n')
     })
     expect(await exists(join(root, 'README.md'))).toBe(false)
   })

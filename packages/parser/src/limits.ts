@@ -6,8 +6,12 @@ import {reportError} from './diagnostics.js'
  * stack, runs out of memory or slows down quadratically; the largest real awesome lists stay far below.
  */
 export const markdownLimits = {
-  /** Bytes of one file, as UTF-8: 1 MiB, several times the largest awesome-list README. */
-  maxBytes: 1_048_576,
+  /**
+   * Bytes of one file, as UTF-8: 8 MiB. Twenty times the largest awesome-list README, and room for a
+   * survey of 50,000 rows (its references.md is about 7 MB); remark's tree of 8 MiB stays within
+   * Node's default heap (about 3 GB), a 50 MB file does not.
+   */
+  maxBytes: 8 * 1_048_576,
   /** Block quotes and lists nested in one another. */
   maxDepth: 64,
   /**

@@ -16,7 +16,7 @@ const inline = 'Unexpected more than 500 emphasis runs (`*`, `_`, `~`) and brack
 
 describe('markdownLimits, checked before micromark parses a file', () => {
   test('the limits', () => {
-    expect(markdownLimits).toEqual({maxBytes: 1_048_576, maxDepth: 64, maxInlineMarkers: 500})
+    expect(markdownLimits).toEqual({maxBytes: 8_388_608, maxDepth: 64, maxInlineMarkers: 500})
   })
 
   test('10,000 nested block quotes or list items: one positioned error, not a stack overflow', () => {
@@ -53,15 +53,15 @@ describe('markdownLimits, checked before micromark parses a file', () => {
     expect(check(`${'_a_ '.repeat(200)}\n\n${'_a_ '.repeat(200)}\n`)).toEqual({parsed: true, messages: []})
   })
 
-  test('a file over 1 MiB: refused where it passes the limit, counted in UTF-8 bytes', () => {
+  test('a file over 8 MiB: refused where it passes the limit, counted in UTF-8 bytes', () => {
     const line = `${'x'.repeat(99)}\n`
-    // Within the limit, only check: parsing 1 MiB is the slow part this limit bounds.
+    // Within the limit, only check: parsing 8 MiB is the slow part this limit bounds.
     const within = (value: string) => checkMarkdownLimits(new VFile({value}))
-    expect(within(line.repeat(10_485))).toBe(true)
-    expect(check(line.repeat(10_486))).toEqual({parsed: false, messages: ['list.md:10486:77-10486:77: Unexpected file larger than 1 MiB, expected at most that: split it into smaller files (max-file-size)']})
+    expect(within(line.repeat(83_886))).toBe(true)
+    expect(check(line.repeat(83_887))).toEqual({parsed: false, messages: ['list.md:83887:9-83887:9: Unexpected file larger than 8 MiB, expected at most that: split it into smaller files (max-file-size)']})
     // é is two bytes: half as many fit.
-    expect(within('é'.repeat(524_288))).toBe(true)
-    expect(check('é'.repeat(524_289))).toEqual({parsed: false, messages: ['list.md:1:524289-1:524289: Unexpected file larger than 1 MiB, expected at most that: split it into smaller files (max-file-size)']})
+    expect(within('é'.repeat(4_194_304))).toBe(true)
+    expect(check('é'.repeat(4_194_305))).toEqual({parsed: false, messages: ['list.md:1:4194305-1:4194305: Unexpected file larger than 8 MiB, expected at most that: split it into smaller files (max-file-size)']})
   })
 
   test('parseContent: a content file past a limit is the only error, and no survey is built', () => {

@@ -10,7 +10,7 @@ const row = '| X | Feng et al., 2024 | Meerkat | ✓ | act | single | - | online
  * Each is made once per run of its case.
  */
 export const generators = {
-  /** 50 MB of method rows after the base's rows (the parser reads only up to its 1 MiB limit). */
+  /** 50 MB of method rows after the base's rows (the parser reads only up to its 8 MiB limit). */
   async 'fifty-megabytes'(root: string) {
     await appendFile(join(root, agent), row.repeat(Math.ceil(50_000_000 / Buffer.byteLength(row))))
   },
@@ -26,7 +26,7 @@ export const generators = {
   async 'nested-list-file'(root: string) {
     await writeFile(join(root, 'list.md'), `# Awesome\n\n${'- '.repeat(10_000)}[Deep](https://example.org/deep)\n`)
   },
-  /** A Model(s) cell of 1,000,000 characters (the file stays under the 1 MiB limit). */
+  /** A Model(s) cell of 1,000,000 characters (the file stays under the 8 MiB limit). */
   async 'one-megabyte-cell'(root: string) {
     const text = await readFile(join(root, agent), 'utf8')
     await writeFile(join(root, agent), text.replace('| Meerkat, Vicuna-1.5 |', `| ${'M'.repeat(1_000_000)} |`))
