@@ -11,7 +11,9 @@ const lint = ['lint']
 
 export const mutations = [
   // The column codec (packages/model)
-  {id: 'name-key-accents', file: 'packages/model/src/name-key.ts', find: ".replace(/\\p{M}/gu, '')", replace: '', packages: lint, why: "The issue's example: without accent folding `Réflexion` and `Reflexion` are two methods to the lint rules (run against the lint tests alone, as the issue measured it)"},
+  // Dropping only `.replace(/\p{M}/gu, '')` would be an equivalent mutant (the last replace drops marks
+  // too); accent folding is the decomposition and the mark removal together.
+  {id: 'name-key-accents', file: 'packages/model/src/name-key.ts', find: "name.normalize('NFKD').replace(/\\p{M}/gu, '')", replace: 'name', packages: lint, why: "The issue's example: without accent folding `Réflexion` and `Reflexion` are two methods to the lint rules (run against the lint tests alone, as the issue measured it)"},
   {id: 'name-key-case', file: 'packages/model/src/name-key.ts', find: ".replace(/\\p{M}/gu, '').toLowerCase()", replace: ".replace(/\\p{M}/gu, '')", packages: model, why: 'Case makes a second name: `AGILE` and `agile` no longer collide'},
   {id: 'name-key-compatibility', file: 'packages/model/src/name-key.ts', find: "normalize('NFKD')", replace: "normalize('NFD')", packages: model, why: 'Full-width letters and ligatures stop folding to their plain forms'},
   {id: 'join-list-dash', file: 'packages/model/src/lists.ts', find: " || item === '-' ?", replace: ' ?', packages: model, why: 'A list item `-` written bare reads back as "no value"'},
@@ -30,13 +32,14 @@ export const mutations = [
   {id: 'citation-brackets', file: 'packages/model/src/method-columns.ts', find: ".replace(/^\\\\?\\[(.*)\\]$/, '$1')", replace: '', packages: model, why: 'A bracketed citation `[Feng et al., 2024]` is refused'},
   {id: 'symbol-variants-strict', file: 'packages/model/src/method-columns.ts', find: '(context.lenient ? lookupVariant(terms, item) : undefined)', replace: 'lookupVariant(terms, item)', packages: model, why: 'content/ accepts variants (`✅` for `✓`) it should refuse'},
   {id: 'name-linked-in-content', file: 'packages/model/src/method-columns.ts', find: "format === 'markdown' && method.paper ?", replace: 'method.paper ?', packages: model, why: "content/'s Method cell links the name, so the paper is written twice"},
-  {id: 'cited-name-problem', file: 'packages/model/src/method-columns.ts', find: '    if (!name.ok) return name\n', replace: '', packages: model, why: 'A bad linked name in `Method [citation]` is accepted'},
+  {id: 'name-link-in-content', file: 'packages/model/src/method-columns.ts', find: "if (context.format === 'content' || cell.links.length !== 1", replace: 'if (cell.links.length !== 1', packages: model, why: "In content/, a name that is a link would give the paper, though content/'s Paper column holds it"},
   {id: 'year-digits', file: 'packages/model/src/entry-columns.ts', find: '/^\\d{4}$/.test(written)', replace: '/^\\d+$/.test(written)', packages: model, why: 'A dataset year `24` or `20245` is accepted'},
   {id: 'dataset-link-optional', file: 'packages/model/src/entry-columns.ts', find: "['link', 'url', 'code', 'github', 'homepage'], false)", replace: "['link', 'url', 'code', 'github', 'homepage'], true)", packages: model, why: 'A dataset without a link (`-`) is accepted'},
 
   // The parser (packages/parser)
   {id: 'decode-bom-column', file: 'packages/parser/src/decode.ts', find: ".replace(/^\\uFEFF/, '')", replace: '', packages: parser, why: 'After a byte-order mark the invalid byte is placed one column too far'},
-  {id: 'heading-depth', file: 'packages/parser/src/tables.ts', find: 'headings.length = heading.depth - 1', replace: 'headings.length = heading.depth', packages: parser, why: 'A heading keeps the deeper heading before it: a table sits under the wrong category'},
+  // (`headings.length = heading.depth` instead of `depth - 1` is an equivalent mutant: the next line overwrites that slot.)
+  {id: 'table-headings-shared', file: 'packages/parser/src/tables.ts', find: 'tables.push(readTable(node, [...headings]))', replace: 'tables.push(readTable(node, headings))', packages: parser, why: "Every table shares one headings list, so each reads the last heading: methods land in the file's last category"},
   {id: 'cell-link-offset', file: 'packages/parser/src/tables.ts', find: 'start: link.start - lead', replace: 'start: link.start', packages: parser, why: "A link's place ignores the cell's leading space: the codec cuts the wrong text"},
   {id: 'limits-escaped-marker', file: 'packages/parser/src/limits.ts', find: "const escaped = line[column - 1] === '\\\\'", replace: 'const escaped = false', packages: parser, why: 'Escaped `\\*` count as emphasis markers: a file of escaped stars is refused'},
   {id: 'limits-depth-boundary', file: 'packages/parser/src/limits.ts', find: 'if (depth > markdownLimits.maxDepth) {', replace: 'if (depth >= markdownLimits.maxDepth) {', packages: parser, why: 'Nesting exactly at the limit is refused'},

@@ -63,7 +63,8 @@ const stripAnsi = (text) => text.replace(/\u001b\[[0-9;]*m/g, '')
 /** Run one package's tests in the scratch copy; the first failing test, if any. */
 function runTests(scratch, pkg) {
   const started = Date.now()
-  const result = spawnSync(process.execPath, [join(scratch, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--bail', '1'], {
+  // Generous per-test timeouts: on a busy machine a slow test must not pass for a kill.
+  const result = spawnSync(process.execPath, [join(scratch, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--bail', '1', '--testTimeout', '180000', '--hookTimeout', '180000'], {
     cwd: join(scratch, 'packages', pkg),
     encoding: 'utf8',
     timeout: testTimeout,

@@ -63,6 +63,13 @@ describe('invalid content yields positioned messages and no survey', () => {
     })
   })
 
+  // Found by the mutation check (pnpm mutation): without it a second column silently replaced the first.
+  test('a column written twice', () => {
+    const read = parseWithAgentFile(`# LLM/VLM as Agent\n\n## Parametric\n\n${header.replace('| Paper |', '| Paper | Code |').replace(/ \|$/, ' | - |')}\n${agile} - |\n`)
+    expect(read.survey).toBeUndefined()
+    expect(read.messages).toEqual(['content/methods/agent.md:5:116-5:124: Unexpected second column `Code`, expected each column once (unknown-column)'])
+  })
+
   test('a row with too many cells', () => {
     const read = parseWithAgentFile(`# LLM/VLM as Agent\n\n## Parametric\n\n${header}\n${agile} extra |\n`)
     expect(read.messages).toEqual([
