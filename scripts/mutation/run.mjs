@@ -58,6 +58,8 @@ function staleMutations(list) {
   })
 }
 
+class Interrupted extends Error {}
+
 const stripAnsi = (text) => text.replace(/\u001b\[[0-9;]*m/g, '')
 
 /** Run one package's tests in the scratch copy; the first failing test, if any. */
@@ -73,6 +75,8 @@ function runTests(scratch, pkg) {
   })
   const output = stripAnsi(`${result.stdout ?? ''}\n${result.stderr ?? ''}`)
   const seconds = (Date.now() - started) / 1000
+  // Ctrl-C reaches the tests too: a run cut short is no verdict on the mutation.
+  if (result.signal && result.error?.code !== 'ETIMEDOUT') throw new Interrupted(result.signal)
   if (result.error?.code === 'ETIMEDOUT') return {passed: false, seconds, failure: `timed out after ${testTimeout / 1000} s`}
   if (result.status === 0) return {passed: true, seconds}
   const failure = /(?:FAIL|×)\s+(test\/[^\n]+)/.exec(output)?.[1]?.trim() ?? output.trim().split('\n').slice(-5).join(' | ')
@@ -170,11 +174,8 @@ function main() {
   }
   const copy = makeScratch()
   const scratch = copy.path
-  const cleanup = () => copy.remove()
-  process.once('SIGINT', () => {
-    cleanup()
-    process.exit(130)
-  })
+  // The run is synchronous, so a signal is seen as the test run it ended (`Interrupted`), not by a handler.
+  process.on('SIGINT', () => {})
   try {
     if (!flag('--no-baseline')) {
       for (const pkg of [...new Set(selected.flatMap((mutation) => mutation.packages))]) {
@@ -201,8 +202,12 @@ function main() {
     mkdirSync(join(root, '.mutation'), {recursive: true})
     writeFileSync(join(root, '.mutation', 'results.json'), `${JSON.stringify({date: new Date().toISOString(), killed, total: results.length, score, results}, null, 2)}\n`)
     return score >= threshold ? 0 : 1
+  } catch (error) {
+    if (!(error instanceof Interrupted)) throw error
+    console.error(`mutation: interrupted (${error.message}); nothing recorded`)
+    return 130
   } finally {
-    cleanup()
+    copy.remove()
   }
 }
 
