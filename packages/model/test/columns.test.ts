@@ -73,6 +73,12 @@ describe('entry columns', () => {
     expect(venue.decode(cell('-'), context)).toEqual({ok: true, value: {venue: null}})
   })
 
+  test("content/'s Method cell never gives the paper, even written as a link: the Paper column does", () => {
+    const link = [{url: 'https://arxiv.org/abs/2405.14751', text: 'AGILE'}]
+    expect(methodColumn('name').decode(cell('AGILE', link), {...context, format: 'content'})).toEqual({ok: true, value: {name: 'AGILE'}})
+    expect(methodColumn('name').decode(cell('AGILE', link), {...context, format: 'markdown'})).toEqual({ok: true, value: {name: 'AGILE', paper: 'https://arxiv.org/abs/2405.14751'}})
+  })
+
   test('a year is four digits, no fewer and no more', () => {
     expect(year!.decode(cell('2024'), context)).toEqual({ok: true, value: {year: 2024}})
     expect(['24', '20245'].map((text) => year!.decode(cell(text), context))).toEqual(['24', '20245'].map((text) => ({
