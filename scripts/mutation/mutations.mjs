@@ -37,7 +37,8 @@ export const mutations = [
   {id: 'dataset-link-optional', file: 'packages/model/src/entry-columns.ts', find: "['link', 'url', 'code', 'github', 'homepage'], false)", replace: "['link', 'url', 'code', 'github', 'homepage'], true)", packages: model, why: 'A dataset without a link (`-`) is accepted'},
 
   // The parser (packages/parser)
-  {id: 'decode-bom-column', file: 'packages/parser/src/decode.ts', find: ".replace(/^\\uFEFF/, '')", replace: '', packages: parser, why: 'After a byte-order mark the invalid byte is placed one column too far'},
+  // (Dropping `.replace(/^\uFEFF/, '')` from the error path is an equivalent mutant: TextDecoder drops the mark itself.)
+  {id: 'decode-keep-bom', file: 'packages/parser/src/decode.ts', find: '{fatal: true, ignoreBOM: false}', replace: '{fatal: true, ignoreBOM: true}', packages: parser, why: 'A byte-order mark stays in the text: the first heading or cell starts with U+FEFF and every column of line 1 is off by one'},
   // (`headings.length = heading.depth` instead of `depth - 1` is an equivalent mutant: the next line overwrites that slot.)
   {id: 'table-headings-shared', file: 'packages/parser/src/tables.ts', find: 'tables.push(readTable(node, [...headings]))', replace: 'tables.push(readTable(node, headings))', packages: parser, why: "Every table shares one headings list, so each reads the last heading: methods land in the file's last category"},
   {id: 'cell-link-offset', file: 'packages/parser/src/tables.ts', find: 'start: link.start - lead', replace: 'start: link.start', packages: parser, why: "A link's place ignores the cell's leading space: the codec cuts the wrong text"},
