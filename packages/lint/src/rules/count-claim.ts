@@ -42,7 +42,7 @@ export const countClaim = createRule({
         markdown: 'We compare 2 methods, over 1 method really, at least 2 approaches.\n\n| Method | FT |\n| - | - |\n| A | ✓ |\n| B | × |\n'
       },
       {title: 'nothing to count, nothing checked', markdown: 'Over 40+ recent methods.\n'},
-      {title: 'a count in a link text names the page, not this file', markdown: 'See [over 1 method](https://example.com/x).\n\n| Method | FT |\n| - | - |\n| A | ✓ |\n| B | × |\n'}
+      {title: 'a count in a link text names the page, not this file', markdown: 'See [5 methods](https://example.com/x).\n\n| Method | FT |\n| - | - |\n| A | ✓ |\n| B | × |\n'}
     ],
     notOk: [
       {
