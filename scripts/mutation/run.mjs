@@ -13,7 +13,7 @@
  * matches its file (the list must follow the code, never pass vacuously) or a baseline that fails.
  * Raw results go to .mutation/results.json (git-ignored).
  */
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join, relative, sep} from 'node:path'
@@ -29,7 +29,6 @@ const value = (name) => {
 }
 const threshold = Number(value('--threshold') ?? 0.9)
 const only = value('--only')?.split(',')
-// A suite that hangs on a mutation has noticed it too (an endless loop is a failure).
 const testTimeout = 10 * 60_000
 
 function occurrences(text, find) {
@@ -62,24 +61,41 @@ class Interrupted extends Error {}
 
 const stripAnsi = (text) => text.replace(/\u001b\[[0-9;]*m/g, '')
 
+// Set by Ctrl-C: the test run it cut short is no verdict on the mutation.
+let interrupted = false
+let running
+process.on('SIGINT', () => {
+  interrupted = true
+  running?.kill('SIGINT')
+})
+
 /** Run one package's tests in the scratch copy; the first failing test, if any. */
-function runTests(scratch, pkg) {
+async function runTests(scratch, pkg) {
   const started = Date.now()
   // Generous per-test timeouts: on a busy machine a slow test must not pass for a kill.
-  const result = spawnSync(process.execPath, [join(scratch, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--bail', '1', '--testTimeout', '180000', '--hookTimeout', '180000'], {
+  const child = spawn(process.execPath, [join(scratch, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--bail', '1', '--testTimeout', '180000', '--hookTimeout', '180000'], {
     cwd: join(scratch, 'packages', pkg),
-    encoding: 'utf8',
-    timeout: testTimeout,
-    maxBuffer: 64 * 1024 * 1024,
     env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: '1'}
   })
-  const output = stripAnsi(`${result.stdout ?? ''}\n${result.stderr ?? ''}`)
+  running = child
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  child.stderr.on('data', (chunk) => (output += chunk))
+  let timedOut = false
+  // A suite that hangs on a mutation has noticed it too (an endless loop is a failure).
+  const timer = setTimeout(() => {
+    timedOut = true
+    child.kill('SIGTERM')
+  }, testTimeout)
+  const status = await new Promise((resolve) => child.on('close', (code) => resolve(code)))
+  clearTimeout(timer)
+  running = undefined
+  if (interrupted) throw new Interrupted('SIGINT')
   const seconds = (Date.now() - started) / 1000
-  // Ctrl-C reaches the tests too: a run cut short is no verdict on the mutation.
-  if (result.signal && result.error?.code !== 'ETIMEDOUT') throw new Interrupted(result.signal)
-  if (result.error?.code === 'ETIMEDOUT') return {passed: false, seconds, failure: `timed out after ${testTimeout / 1000} s`}
-  if (result.status === 0) return {passed: true, seconds}
-  const failure = /(?:FAIL|×)\s+(test\/[^\n]+)/.exec(output)?.[1]?.trim() ?? output.trim().split('\n').slice(-5).join(' | ')
+  if (timedOut) return {passed: false, seconds, failure: `timed out after ${testTimeout / 1000} s`}
+  if (status === 0) return {passed: true, seconds}
+  const text = stripAnsi(output)
+  const failure = /(?:FAIL|×)\s+(test\/[^\n]+)/.exec(text)?.[1]?.trim() ?? text.trim().split('\n').slice(-5).join(' | ')
   return {passed: false, seconds, failure}
 }
 
@@ -92,7 +108,7 @@ function build(scratch, file) {
 
 const ownerOf = (file) => file.split('/')[1]
 
-function runMutation(scratch, mutation) {
+async function runMutation(scratch, mutation) {
   const path = join(scratch, mutation.file)
   const original = readFileSync(path, 'utf8')
   writeFileSync(path, original.replace(mutation.find, () => mutation.replace))
@@ -105,7 +121,7 @@ function runMutation(scratch, mutation) {
       if (!built.ok) return {status: 'killed', by: 'tsc', failure: built.output.split('\n')[0], seconds: (Date.now() - started) / 1000}
     }
     for (const pkg of mutation.packages) {
-      const run = runTests(scratch, pkg)
+      const run = await runTests(scratch, pkg)
       if (!run.passed) return {status: 'killed', by: pkg, failure: run.failure, seconds: (Date.now() - started) / 1000}
     }
     return {status: 'survived', by: undefined, failure: undefined, seconds: (Date.now() - started) / 1000}
@@ -157,7 +173,7 @@ function printTable(results) {
   for (const row of rows) console.log(line(row))
 }
 
-function main() {
+async function main() {
   const selected = only ? mutations.filter((mutation) => only.includes(mutation.id)) : mutations
   if (only && selected.length !== only.length) {
     console.error(`mutation: unknown id in --only: ${only.filter((id) => !mutations.some((mutation) => mutation.id === id)).join(', ')}`)
@@ -174,12 +190,10 @@ function main() {
   }
   const copy = makeScratch()
   const scratch = copy.path
-  // The run is synchronous, so a signal is seen as the test run it ended (`Interrupted`), not by a handler.
-  process.on('SIGINT', () => {})
   try {
     if (!flag('--no-baseline')) {
       for (const pkg of [...new Set(selected.flatMap((mutation) => mutation.packages))]) {
-        const run = runTests(scratch, pkg)
+        const run = await runTests(scratch, pkg)
         console.log(`baseline ${pkg}: ${run.passed ? 'passed' : `FAILED (${run.failure})`} in ${run.seconds.toFixed(1)} s`)
         if (!run.passed) {
           console.error('mutation: the unbroken tests fail, so no mutation can be judged; fix them first')
@@ -189,7 +203,7 @@ function main() {
     }
     const results = []
     for (const mutation of selected) {
-      const result = {id: mutation.id, file: mutation.file, why: mutation.why, packages: mutation.packages, ...runMutation(scratch, mutation)}
+      const result = {id: mutation.id, file: mutation.file, why: mutation.why, packages: mutation.packages, ...(await runMutation(scratch, mutation))}
       results.push(result)
       console.log(`${result.status === 'killed' ? 'killed  ' : 'SURVIVED'} ${mutation.id} (${result.seconds.toFixed(1)} s)${result.by ? ` by ${result.by}: ${result.failure}` : ''}`)
     }
@@ -211,4 +225,4 @@ function main() {
   }
 }
 
-process.exitCode = main()
+process.exitCode = await main()
