@@ -1,20 +1,14 @@
-import {execFile, spawnSync} from 'node:child_process'
-import {access, copyFile, readFile, writeFile} from 'node:fs/promises'
+import {access, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {promisify} from 'node:util'
 import type {Method, Survey} from '@fmrl/model'
 import {parseContent} from '@fmrl/parser'
 import {renderOutputs} from '@fmrl/render'
 import {describe, expect, test} from 'vitest'
 import {readContentFiles} from '../src/content-files.js'
-import {repositoryRoot, temporaryDirectory} from './helpers.js'
+import {repositoryRoot} from './helpers.js'
+import {compileTable1, opened, skipLatex} from './latex.js'
 
-const run = promisify(execFile)
 const exists = (path: string) => access(path).then(() => true, () => false)
-
-// CI installs TeX and the fonts (.ci/run); there a missing lualatex must fail, not skip. Locally it may be absent.
-const hasTex = spawnSync('lualatex', ['--version']).status === 0 && spawnSync('pdftotext', ['-v']).status === 0
-const skip = !hasTex && process.env.CI !== 'true'
 
 const survey = parseContent(await readContentFiles(repositoryRoot, 'content')).survey!
 
@@ -54,31 +48,6 @@ function hostileSurvey(): Survey {
   return {...survey, methods, taxonomy, vocabularies}
 }
 
-interface Compiled {
-  text: string
-  /** Files TeX opened relative to the working directory (from -recorder), without `./`. */
-  local: string[]
-  /** Every file TeX opened. */
-  all: string[]
-  directory: string
-}
-
-/** Compile the wrapper around a table1.tex in a fresh directory, as the README says, and read the PDF's text. */
-async function compile(table: string): Promise<Compiled> {
-  const directory = await temporaryDirectory('fmrl-tex-')
-  await writeFile(join(directory, 'table1.tex'), table)
-  await copyFile(join(repositoryRoot, 'tables/table1-wrapper.tex'), join(directory, 'table1-wrapper.tex'))
-  await writeFile(join(directory, 'canary.tex'), 'CANARY-WAS-READ\n')
-  await run('lualatex', ['-recorder', '-halt-on-error', '-no-shell-escape', '-interaction=nonstopmode', 'table1-wrapper.tex'], {cwd: directory})
-  const {stdout} = await run('pdftotext', ['-layout', 'table1-wrapper.pdf', '-'], {cwd: directory})
-  const recorded = (await readFile(join(directory, 'table1-wrapper.fls'), 'utf8')).split('\n').filter((line) => /^(INPUT|OUTPUT) /.test(line)).map((line) => line.replace(/^\w+ /, ''))
-  const local = [...new Set(recorded.filter((path) => !path.startsWith('/')).map((path) => path.replace(/^\.\//, '')))].sort()
-  // NFKC: pdftotext gives Arabic as the presentation forms the font shaped it into (U+FExx).
-  return {text: stdout.normalize('NFKC').replace(/\s+/g, ' '), local, all: recorded, directory}
-}
-
-const opened = ['table1-wrapper.aux', 'table1-wrapper.log', 'table1-wrapper.out', 'table1-wrapper.pdf', 'table1-wrapper.tex', 'table1.tex']
-
 /** A method named in each script, with combining marks: each must come out of the PDF as written. */
 const scriptNames = [
   'Robot 🤖 agent 🚀',
@@ -97,9 +66,9 @@ function scriptSurvey(): Survey {
   return {...survey, methods: survey.methods.map((method, index) => (index < scriptNames.length ? {...method, name: scriptNames[index]!, models: [scriptNames[index]!]} : method))}
 }
 
-describe.skipIf(skip)('tables/table1.tex compiles with lualatex -no-shell-escape', () => {
+describe.skipIf(skipLatex)('tables/table1.tex compiles with lualatex -no-shell-escape', () => {
   test('the real content: every method name is in the PDF\'s text', async () => {
-    const compiled = await compile(await readFile(join(repositoryRoot, 'tables/table1.tex'), 'utf8'))
+    const compiled = await compileTable1(await readFile(join(repositoryRoot, 'tables/table1.tex'), 'utf8'))
     expect(survey.methods.map((method) => method.name).filter((name) => !compiled.text.includes(name))).toEqual([])
     expect(compiled.text).toContain('AGILE [Feng et al., 2024] Meerkat, Vicuna-1.5 ✓* act, ref single – online πl , vl , rft acc, rew Code')
     expect(compiled.local).toEqual(opened)
@@ -107,14 +76,14 @@ describe.skipIf(skip)('tables/table1.tex compiles with lualatex -no-shell-escape
 
   test('methods named in every script (emoji, CJK, Arabic, Hebrew, Greek, Cyrillic, combining marks): all in the PDF\'s text', async () => {
     const table = renderOutputs(scriptSurvey()).find((output) => output.path === 'tables/table1.tex')!.content
-    const compiled = await compile(table)
+    const compiled = await compileTable1(table)
     expect(scriptNames.filter((name) => !compiled.text.includes(name.normalize('NFKC')))).toEqual([])
     expect(compiled.local).toEqual(opened)
   }, 120_000)
 
   test('a survey full of special characters and injections: all set as text, nothing run', async () => {
     const table = renderOutputs(hostileSurvey()).find((output) => output.path === 'tables/table1.tex')!.content
-    const compiled = await compile(table)
+    const compiled = await compileTable1(table)
     expect(hostileNames.filter((name) => !compiled.text.includes(name))).toEqual([])
     expect(compiled.text).toContain('{O\'Brien} & $mith')
     expect(compiled.text).toContain('As \\textbf{Agent} 100%: Parametric \\input{canary}')

@@ -2,6 +2,7 @@ import {describe, expect, test} from 'vitest'
 import {
   citedNameColumn,
   columnForHeader,
+  datasetColumns,
   joinList,
   methodColumn,
   methodColumns,
@@ -55,6 +56,40 @@ describe('the attribute lists are views of the columns', () => {
       'name', 'name', 'code', 'code', 'models', 'ft', 'name'
     ])
     expect(columnForHeader(methodColumns, 'Stars')).toBeUndefined()
+  })
+
+  test('a header written with a trailing colon (`Code:`) finds its column', () => {
+    expect(['Code:', '**Paper:**', 'RL Role:'].map((header) => columnForHeader(methodColumns, header)?.key)).toEqual(['code', 'paper', 'rlRoles'])
+  })
+})
+
+// Found by the mutation check (pnpm mutation): each of these survived a one-line breakage of the codec.
+describe('entry columns', () => {
+  const [name, year, , , link] = datasetColumns
+  const venue = readingEntryColumns.find((column) => column.key === 'venue')!
+
+  test('a required text column reads `-` as text (the schema judges it), an optional one as no value', () => {
+    expect(name!.decode(cell('-'), context)).toEqual({ok: true, value: {name: '-'}})
+    expect(venue.decode(cell('-'), context)).toEqual({ok: true, value: {venue: null}})
+  })
+
+  test("content/'s Method cell never gives the paper, even written as a link: the Paper column does", () => {
+    const link = [{url: 'https://arxiv.org/abs/2405.14751', text: 'AGILE'}]
+    expect(methodColumn('name').decode(cell('AGILE', link), {...context, format: 'content'})).toEqual({ok: true, value: {name: 'AGILE'}})
+    expect(methodColumn('name').decode(cell('AGILE', link), {...context, format: 'markdown'})).toEqual({ok: true, value: {name: 'AGILE', paper: 'https://arxiv.org/abs/2405.14751'}})
+  })
+
+  test('a year is four digits, no fewer and no more', () => {
+    expect(year!.decode(cell('2024'), context)).toEqual({ok: true, value: {year: 2024}})
+    expect(['24', '20245'].map((text) => year!.decode(cell(text), context))).toEqual(['24', '20245'].map((text) => ({
+      ok: false,
+      problem: {reason: `Unexpected year \`${text}\` in column \`Year\`, expected four digits such as \`2024\``, ruleId: 'invalid-value', item: text}
+    })))
+  })
+
+  test('a dataset needs its link: `-` is not one', () => {
+    expect(link!.decode(cell('-'), context)).toEqual({ok: false, problem: {reason: 'Unexpected `-` in column `Link`, expected an http(s) URL', ruleId: 'invalid-value', item: '-'}})
+    expect(link!.decode(cell(''), context)).toEqual({ok: false, problem: {reason: 'Unexpected empty cell in column `Link`, expected a URL', ruleId: 'missing-cell'}})
   })
 })
 

@@ -63,6 +63,20 @@ describe('invalid content yields positioned messages and no survey', () => {
     })
   })
 
+  // Found by the mutation check (pnpm mutation): without it a second column silently replaced the first.
+  test('a column written twice', () => {
+    const read = parseWithAgentFile(`# LLM/VLM as Agent\n\n## Parametric\n\n${header.replace('| Paper |', '| Paper | Code |').replace(/ \|$/, ' | - |')}\n${agile} - |\n`)
+    expect(read.survey).toBeUndefined()
+    expect(read.messages).toEqual(['content/methods/agent.md:5:116-5:124: Unexpected second column `Code`, expected each column once (unknown-column)'])
+  })
+
+  // Found by the mutation check (pnpm mutation): no test had an empty cell in a table that needs every value.
+  test('an empty cell in content/references.md', () => {
+    const files = contentFiles().map((file) => (file.path === 'content/references.md' ? new VFile({path: file.path, value: String(file.value).replace('policy iteration | NeurIPS |', 'policy iteration |  |')}) : file))
+    expect(parseContent(files).survey).toBeUndefined()
+    expect(messages(files)).toEqual(['content/references.md:5:117-5:121: Unexpected empty cell in column `Venue`, expected a value (write `-` where none is known) (missing-cell)'])
+  })
+
   test('a row with too many cells', () => {
     const read = parseWithAgentFile(`# LLM/VLM as Agent\n\n## Parametric\n\n${header}\n${agile} extra |\n`)
     expect(read.messages).toEqual([

@@ -38,6 +38,11 @@ describe('parseMethodFields: the fields of `fmrl add`, read by the column codec'
     expect(findDuplicateMethod(survey!, sources, method)).toBe(
       'Unexpected duplicate `Réflexion`, expected a method content/ does not list yet: content/methods/agent.md:19:1 has `Reflexion` (same name); edit that row instead'
     )
+    // Found by the mutation check (pnpm mutation): the citation half was not tested.
+    const cited = parseMethodFields(survey!, {...fields, name: 'Reflexion 2', citation: 'Shinn et al., 2023'}).method!
+    expect(findDuplicateMethod(survey!, sources, cited)).toBe(
+      'Unexpected duplicate `Reflexion 2`, expected a method content/ does not list yet: content/methods/agent.md:19:1 has `Reflexion` (same citation `Shinn et al., 2023`); edit that row instead'
+    )
   })
 })
 

@@ -13,7 +13,12 @@ describe('escapeLatex', () => {
     ['a--b---c,,d', 'a-\\kern0pt -b-\\kern0pt -\\kern0pt -c,\\kern0pt ,d'],
     ['accuracy ↑, ×, ✓, π, τ, 强化, عربي, 🤖', 'accuracy ↑, ×, ✓, π, τ, 强化, عربي, 🤖'],
     ['two\nlines\tand  spaces', 'two lines and spaces'],
-    ['RL-VLM-F, Zhai et al., Schoepp é', 'RL-VLM-F, Zhai et al., Schoepp é']
+    ['RL-VLM-F, Zhai et al., Schoepp é', 'RL-VLM-F, Zhai et al., Schoepp é'],
+    // Found by the LaTeX property: a control character is invalid input to LaTeX and stopped the compile.
+    ['bell\u0007 nul\u0000 del\u007f nel\u0085', 'bell\u2407 nul\u2400 del\u2421 nel{\\char"FFFD}'],
+    ['mojibake \ufffd', 'mojibake {\\char"FFFD}'],
+    // Found by the LaTeX property: TeX fonts set `"` as ” and `<<`, `>>` as « and », even escaped.
+    ['"q" <<a>> <>', '\\textquotedbl{}q\\textquotedbl{} \\textless{}\\kern0pt \\textless{}a\\textgreater{}\\kern0pt \\textgreater{} \\textless{}\\kern0pt \\textgreater{}']
   ])('%j sets as %j', (input, output) => {
     expect(escapeLatex(input)).toBe(output)
   })

@@ -54,8 +54,8 @@ export const citationYear = createRule({
   examples: {
     ok: [
       {
-        title: 'a venue year after the preprint, a preprint year equal to its id',
-        markdown: '| Method | FT |\n| - | - |\n| [ICPI](https://arxiv.org/abs/2210.03821) \\[Brooks et al., 2023] | × |\n\n```bibtex\n@article{s,\n  journal={arXiv preprint arXiv:2502.15214},\n  year={2025}\n}\n```\n'
+        title: 'a venue year after the preprint, a citation and a preprint year equal to its id',
+        markdown: '| Method | FT |\n| - | - |\n| [ICPI](https://arxiv.org/abs/2210.03821) \\[Brooks et al., 2023] | × |\n| [AGILE](https://arxiv.org/abs/2405.14751) \\[Feng et al., 2024] | ✓ |\n\n```bibtex\n@article{s,\n  journal={arXiv preprint arXiv:2502.15214},\n  year={2025}\n}\n```\n'
       }
     ],
     notOk: [

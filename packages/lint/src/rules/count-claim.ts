@@ -40,7 +40,8 @@ export const countClaim = createRule({
         title: 'claims that hold for the table',
         markdown: 'We compare 2 methods, over 1 method really, at least 2 approaches.\n\n| Method | FT |\n| - | - |\n| A | ✓ |\n| B | × |\n'
       },
-      {title: 'nothing to count, nothing checked', markdown: 'Over 40+ recent methods.\n'}
+      {title: 'nothing to count, nothing checked', markdown: 'Over 40+ recent methods.\n'},
+      {title: 'a count in a link text names the page, not this file', markdown: 'See [5 methods](https://example.com/x).\n\n| Method | FT |\n| - | - |\n| A | ✓ |\n| B | × |\n'}
     ],
     notOk: [
       {

@@ -30,6 +30,14 @@ export const noDuplicateMethod = createRule({
           '4:1-4:10: Unexpected citation `Zhai et al., 2024` for `RL4VLM`, already the citation of `Zhai et al.` (first at line 3), expected one row per cited paper (no-duplicate-method)',
           '5:1-5:15: Unexpected second listing of `zhai  et al` (first at line 3), expected each method once; remove one, or allow it in `crossListings` of the configuration (no-duplicate-method)'
         ]
+      },
+      {
+        title: 'one name with and without accents, in another case, with punctuation',
+        markdown: '| Method | FT |\n| - | - |\n| Réflexion | × |\n| REFLEXION | × |\n| Re-flexion | × |\n',
+        messages: [
+          '4:1-4:13: Unexpected second listing of `REFLEXION` (first at line 3), expected each method once; remove one, or allow it in `crossListings` of the configuration (no-duplicate-method)',
+          '5:1-5:14: Unexpected second listing of `Re-flexion` (first at line 3), expected each method once; remove one, or allow it in `crossListings` of the configuration (no-duplicate-method)'
+        ]
       }
     ]
   },

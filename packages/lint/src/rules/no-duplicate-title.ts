@@ -137,7 +137,7 @@ export const noDuplicateTitle = createRule<Options>({
     ok: [
       {
         title: 'different titles, even when alike in part',
-        markdown: '- [O1 Replication Journey -- Part 2: Surpassing O1-preview](https://arxiv.org/abs/2411.16489)\n- [O1 Replication Journey -- Part 3: Inference-time Scaling](https://arxiv.org/abs/2501.06458)\n- **RL-GPT**\n- **RLingua**\n'
+        markdown: '- [O1 Replication Journey -- Part 2: Surpassing O1-preview](https://arxiv.org/abs/2411.16489)\n- [O1 Replication Journey -- Part 3: Inference-time Scaling](https://arxiv.org/abs/2501.06458)\n- **RL-GPT**\n- **RLingua**\n- **SayCan**\n- **SayCan2**\n- **Voyager**\n- **VOYAGER**\n'
       },
       {
         title: 'versions and names that differ by a character',

@@ -29,6 +29,10 @@ export const noDuplicateUrl = createRule({
         markdown: '| Dataset | Link |\n| - | - |\n| MineDojo | <https://github.com/MineDojo/MineDojo> |\n\n| Method | FT | Code |\n| - | - | - |\n| MineCLIP | ✓ | [Code](https://github.com/MineDojo/MineDojo/tree/main) |\n| [AGILE](https://arxiv.org/abs/2405.14751) | ✓ | [Code](https://arxiv.org/pdf/2405.14751v2) |\n| Twin | ✓ | <https://github.com/a/twin> |\n\n| Method | FT | Code |\n| - | - | - |\n| Twin | ✓ | <https://github.com/a/twin> |\n'
       },
       {
+        title: 'a dataset named by its link, and the method that made it, sharing their repository',
+        markdown: '| Dataset | Year |\n| - | - |\n| [MineDojo](https://github.com/MineDojo/MineDojo) | 2022 |\n\n| Method | FT | Code |\n| - | - | - |\n| MineCLIP | ✓ | [Code](https://github.com/MineDojo/MineDojo) |\n'
+      },
+      {
         title: 'one repository\'s issues and pulls, folders of a monorepo, sections of a page',
         markdown: '- [Issues](https://github.com/x/y/issues)\n- [Pulls](https://github.com/x/y/pulls)\n- [Scaling](https://github.com/google-research/google-research/tree/master/scaling)\n- [Robotics](https://github.com/google-research/google-research/tree/master/robotics)\n- [Setup](https://example.com/guide#setup)\n- [Usage](https://example.com/guide#usage)\n'
       },

@@ -20,7 +20,7 @@ export const noEmptyLink = createRule({
   severity: 'error',
   defaults: {},
   examples: {
-    ok: [{title: 'text and target', markdown: '[arXiv](https://arxiv.org/abs/2502.15214) and [![badge](https://awesome.re/badge.svg)](https://awesome.re)\n'}],
+    ok: [{title: 'text and target; an image (even without alt text) as the text', markdown: '[arXiv](https://arxiv.org/abs/2502.15214) and [![badge](https://awesome.re/badge.svg)](https://awesome.re) [![](https://awesome.re/badge.svg)](https://awesome.re)\n'}],
     notOk: [
       {
         title: 'empty target, empty text',

@@ -40,7 +40,7 @@ export const noMalformedUrl = createRule({
   severity: 'error',
   defaults: {},
   examples: {
-    ok: [{title: 'URLs, paths, anchors and mail', markdown: '[a](https://github.com/x/y) [b](docs/a.md) [c](#top) [d](mailto:a@b.org) <https://arxiv.org/abs/2502.15214>\n'}],
+    ok: [{title: 'URLs, paths, anchors and mail', markdown: '[a](https://github.com/x/y) [b](docs/a.md) [c](#top) [d](mailto:a@b.org) <https://arxiv.org/abs/2502.15214> [e](http://localhost:8080/x)\n'}],
     notOk: [
       {
         title: 'broken schemes and hosts',

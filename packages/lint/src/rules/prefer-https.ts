@@ -27,6 +27,14 @@ export const preferHttps = createRule<Options>({
         fixed: '[Code](https://github.com/x/y) <https://www.arxiv.org/abs/2502.15214>\n'
       },
       {
+        title: 'a subdomain of a host that serves https',
+        markdown: '[Page](http://user.github.io/x)\n',
+        messages: [
+          '1:8-1:31: Unexpected `http:` URL `http://user.github.io/x`, expected `https://user.github.io/x` (user.github.io serves https) (prefer-https)'
+        ],
+        fixed: '[Page](https://user.github.io/x)\n'
+      },
+      {
         title: 'a variant over http, while canonical-url is off',
         markdown: '[DOI](http://dx.doi.org/10.1000/1)\n',
         messages: [
