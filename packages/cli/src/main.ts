@@ -111,7 +111,7 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     })
   const lint = program
     .command('lint')
-    .description('lint Markdown: links, symbols, duplicates, consistency (default: content/ and the generated Markdown outputs)')
+    .description('lint Markdown: links, symbols, duplicates, consistency (default: content/ and the generated Markdown outputs; without content/, the Markdown files of the root)')
     .argument('[files...]', 'files, folders, globs or - (standard input) to lint (any awesome-list Markdown)')
     .option('--format <format>', 'output format: human, json or github', 'human')
     .option('--fix', 'apply the safe fixes (mojibake, symbol variants, URL normalization) to the files')

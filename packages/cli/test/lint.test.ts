@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {lintConfigJsonSchema} from '@fmrl/model'
 import {describe, expect, test} from 'vitest'
-import {repositoryRoot, run, temporaryRepository} from './helpers.js'
+import {repositoryRoot, run, temporaryDirectory, temporaryRepository} from './helpers.js'
 
 const sample = [
   '# List',
@@ -91,6 +91,17 @@ describe('output formats and exit codes', () => {
     const empty = await mkdtemp(join(tmpdir(), 'fmrl-empty-'))
     expect(await run(['lint'], empty)).toEqual({code: 2, out: '', err: 'fmrl: Unexpected lint without Markdown to read, expected files or folders, or a content folder (see --content)'})
     await rm(empty, {recursive: true, force: true})
+  })
+
+  test('without content/, the repository is another awesome list: fmrl lint lints its Markdown files', async () => {
+    const list = await temporaryDirectory('fmrl-list-')
+    await mkdir(join(list, '.git'))
+    await writeFile(join(list, 'readme.md'), '# Awesome\n\n- [A](https://example.org/a)\n- [B](https://example.org/a)\n')
+    await mkdir(join(list, 'node_modules/x'), {recursive: true})
+    await writeFile(join(list, '.gitignore'), 'node_modules\n')
+    await writeFile(join(list, 'node_modules/x/README.md'), '# Not ours\n\n- [A](https://example.org/a)\n- [B](https://example.org/a)\n')
+    expect(await run(['lint'], list)).toEqual(await run(['lint', '.'], list))
+    expect(await run(['lint'], list)).toEqual({code: 1, out: 'readme.md:4:7: error: Unexpected URL `https://example.org/a` for `B`, already the link of `A` (line 3); expected each entry to have its own link (no-duplicate-url)\n1 error, 0 warnings', err: ''})
   })
 
   test('--fix applies the safe fixes, writes the file, and a second --fix changes nothing', async () => {

@@ -98,7 +98,9 @@ async function prepare(options: LintOptions, cwd: string, trees: Trees, base: Om
   const rootTree = trees.get(options.root)
   const repositoryFiles = await rootTree.files
   const survey = await readSurvey(options.root, options.content, repositoryFiles)
-  const targets = options.files.length > 0 ? await resolveLintTargets(options.root, cwd, options.files, trees) : ownTargets(options.root, survey.own, rootTree)
+  const targets = options.files.length > 0
+    ? await resolveLintTargets(options.root, cwd, options.files, trees)
+    : survey.own.length > 0 ? ownTargets(options.root, survey.own, rootTree) : await listTargets(options.root, cwd, trees)
   const {counts, ...reference} = survey.data ?? {}
   return {
     targets,
@@ -113,8 +115,16 @@ async function prepare(options: LintOptions, cwd: string, trees: Trees, base: Om
 
 /** Our own files, less those `.fmrlignore` excludes. */
 function ownTargets(root: string, own: readonly string[], tree: Tree): LintTarget[] {
-  if (own.length === 0) throw new UsageError('Unexpected lint without Markdown to read, expected files or folders, or a content folder (see --content)')
   return own.filter((path) => !tree.ignores.ignores(path, 'lint')).map((path) => ({location: join(root, path), base: root, path, display: path}))
+}
+
+/** Without content/, the repository is another awesome list: its Markdown files, as `fmrl lint .` at the root finds them. */
+async function listTargets(root: string, cwd: string, trees: Trees): Promise<LintTarget[]> {
+  // A root without Markdown is the usage error below, not the folder's own: `fmrl lint` named no folder.
+  return resolveLintTargets(root, cwd, [root], trees).catch((error: unknown) => {
+    if (error instanceof UsageError) throw new UsageError('Unexpected lint without Markdown to read, expected files or folders, or a content folder (see --content)')
+    throw error
+  })
 }
 
 /** `fmrl lint [files…]`: lint Markdown (by default content/ and the generated outputs); `--fix` applies the safe fixes. */
