@@ -103,14 +103,17 @@ export function normalizeHeader(header: string): string {
   return header.toLowerCase().replace(/[*_`]/g, '').replace(/\s+/g, ' ').replace(/:$/, '').trim()
 }
 
+/** A column without a vocabulary (names, text, links, URLs): one value a cell unless `list`. */
+export function plainColumn<T, K extends keyof T & string>(column: Omit<Column<T, K>, 'vocabulary' | 'list'> & {list?: boolean}): Column<T, K> {
+  return {vocabulary: undefined, list: false, ...column}
+}
+
 /** A cell holding plain text (required unless `optional`). */
 export function textColumn<T, K extends keyof T & string>(key: K, header: string, aliases: readonly string[], optional = false): Column<T, K> {
-  return {
+  return plainColumn({
     key,
     header,
     aliases,
-    vocabulary: undefined,
-    list: false,
     optional,
     encode: (entry) => (entry[key] === undefined ? [] : [text((entry[key] as string | null) ?? noValue)]),
     decode(cell, context) {
@@ -119,16 +122,15 @@ export function textColumn<T, K extends keyof T & string>(key: K, header: string
       if (written === '') return problem(`Unexpected empty cell in column \`${header}\`, expected a value${optional ? ' (or `-`)' : ''}`, 'missing-cell')
       return decoded<T>({[key]: written} as Partial<T>)
     }
-  }
+  })
 }
 
 /** A cell holding a comma-separated list of plain text (`joinList` quotes an item with a comma). */
 export function textListColumn<T, K extends keyof T & string>(key: K, header: string, aliases: readonly string[], minimum = 1): Column<T, K> {
-  return {
+  return plainColumn({
     key,
     header,
     aliases,
-    vocabulary: undefined,
     list: true,
     optional: minimum === 0,
     encode: (entry) => (entry[key] === undefined ? [] : [text((entry[key] as string[]).length === 0 ? noValue : joinList(entry[key] as string[]))]),
@@ -137,7 +139,7 @@ export function textListColumn<T, K extends keyof T & string>(key: K, header: st
       if (items.length < minimum) return problem(`Unexpected empty cell in column \`${header}\`, expected one or more values, comma-separated`, 'missing-cell')
       return decoded<T>({[key]: items} as Partial<T>)
     }
-  }
+  })
 }
 
 /**
@@ -171,12 +173,10 @@ function checkUrl(header: string, url: string, item: string): {ok: true; url: st
 
 /** A column holding one URL (or `-` when optional): a bare URL in content/, a link named `kind` in generated tables. */
 export function urlColumn<T, K extends keyof T & string>(key: K, header: string, kind: string, aliases: readonly string[], optional = true): Column<T, K> {
-  return {
+  return plainColumn({
     key,
     header,
     aliases,
-    vocabulary: undefined,
-    list: false,
     optional,
     encode(entry, _context, format) {
       const url = entry[key] as string | null | undefined
@@ -187,16 +187,15 @@ export function urlColumn<T, K extends keyof T & string>(key: K, header: string,
       const read = decodeUrl(cell, header, context, optional)
       return read.ok ? decoded<T>({[key]: read.url} as Partial<T>) : read
     }
-  }
+  })
 }
 
 /** A column holding names that may link somewhere: `[VIMA-Bench](url), MuJoCo`. */
 export function namedLinksColumn<T, K extends keyof T & string>(key: K, header: string, aliases: readonly string[]): Column<T, K> {
-  return {
+  return plainColumn({
     key,
     header,
     aliases,
-    vocabulary: undefined,
     list: true,
     optional: true,
     encode(entry) {
@@ -232,7 +231,7 @@ export function namedLinksColumn<T, K extends keyof T & string>(key: K, header: 
       }
       return decoded<T>({[key]: links} as Partial<T>)
     }
-  }
+  })
 }
 
 /** The column of `columns` a hand-kept list's header names (by its header or an alias), or undefined. */

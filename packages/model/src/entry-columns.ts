@@ -1,22 +1,20 @@
-import {decoded, namedLinksColumn, problem, text, textColumn, textListColumn, urlColumn, type Column} from './codec.js'
+import {decoded, namedLinksColumn, plainColumn, problem, text, textColumn, textListColumn, urlColumn, type Column} from './codec.js'
 import type {Environment, ReadingEntry, RelatedList} from './reading-list.js'
 import type {Dataset} from './survey.js'
 
 /** A four-digit year cell. */
 function yearColumn<T, K extends keyof T & string>(key: K, header: string, aliases: readonly string[]): Column<T, K> {
-  return {
+  return plainColumn({
     key,
     header,
     aliases,
-    vocabulary: undefined,
-    list: false,
     optional: false,
     encode: (entry) => (entry[key] === undefined ? [] : [text(String(entry[key]))]),
     decode(cell) {
       const written = cell.text.trim()
       return /^\d{4}$/.test(written) ? decoded<T>({[key]: Number(written)} as Partial<T>) : problem(`Unexpected year \`${written}\` in column \`${header}\`, expected four digits such as \`2024\``, 'invalid-value', written)
     }
-  }
+  })
 }
 
 /** The columns of content/datasets.md and the README's datasets table. */

@@ -3,6 +3,7 @@ import {
   decodeUrl,
   joined,
   notation,
+  plainColumn,
   problem,
   text,
   textListColumn,
@@ -27,12 +28,10 @@ export type ColumnKey = Exclude<keyof Method, 'role' | 'category' | 'venue'>
 
 export type MethodColumn = Column<Method, ColumnKey>
 
-const nameColumn: MethodColumn = {
+const nameColumn: MethodColumn = plainColumn({
   key: 'name',
   header: 'Method',
   aliases: ['method', 'methods', 'approach', 'name', 'title', 'paper title', 'paper name', 'algorithm', 'framework'],
-  vocabulary: undefined,
-  list: false,
   optional: false,
   encode: (method, _context, format) => [format === 'markdown' && method.paper ? {type: 'link', url: method.paper, children: [text(method.name)]} : text(method.name)],
   decode(cell, context) {
@@ -45,24 +44,22 @@ const nameColumn: MethodColumn = {
     const paper = decodeUrl(cell, 'Method', context, false)
     return paper.ok ? decoded({name, paper: paper.url}) : paper
   }
-}
+})
 
 function decodeCitation(written: string): Decoded<Method> {
   const citation = parseCitation(written)
   return citation ? decoded({citation}) : problem(`Unexpected citation \`${written}\`, expected short authors and a year such as \`Zhang et al., 2023a\``, 'invalid-value', written)
 }
 
-const citationColumn: MethodColumn = {
+const citationColumn: MethodColumn = plainColumn({
   key: 'citation',
   header: 'Citation',
   aliases: ['citation', 'cite', 'reference', 'ref'],
-  vocabulary: undefined,
-  list: false,
   optional: false,
   encode: (method) => (method.citation ? [text(formatCitation(method.citation))] : []),
   // Hand-kept lists bracket a citation: `[Feng et al., 2024]`.
   decode: (cell) => decodeCitation(cell.text.trim().replace(/^\\?\[(.*)\]$/, '$1'))
-}
+})
 
 /** A column of vocabulary symbols, one or a list, written in plain symbols in content/ and in their notation elsewhere. */
 function symbolColumn(key: 'ft' | 'fmRoles' | 'rlAgent' | 'rlTask' | 'rlSetting' | 'rlRoles' | 'metrics', header: string, vocabulary: VocabularyId, list: boolean, aliases: string[]): MethodColumn {
@@ -129,12 +126,10 @@ export function methodColumn(key: ColumnKey): MethodColumn {
  * The method's name (linked to its paper) and its citation in brackets, as the README and Table 1
  * write their first column: `[AGILE](paper) [Feng et al., 2024]`.
  */
-export const citedNameColumn: MethodColumn = {
+export const citedNameColumn: MethodColumn = plainColumn({
   key: 'name',
   header: 'Method [citation]',
   aliases: ['method [citation]', 'method (citation)'],
-  vocabulary: undefined,
-  list: false,
   optional: false,
   encode: (method, context) => [...nameColumn.encode(method, context, 'markdown'), ...(method.citation ? [text(` [${formatCitation(method.citation)}]`)] : [])],
   decode(cell, context) {
@@ -146,7 +141,7 @@ export const citedNameColumn: MethodColumn = {
     if (!citation.ok) return citation
     return decoded({...name.value, ...citation.value})
   }
-}
+})
 
 /** A column of a generated table: the header it is shown under and the column behind it. */
 export interface ViewColumn {
