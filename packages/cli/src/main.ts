@@ -113,11 +113,8 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     .command('lint')
     .description('lint Markdown: links, symbols, duplicates, consistency (default: content/ and the generated Markdown outputs; without content/, the Markdown files of the root)')
     .argument('[files...]', 'files, folders, globs or - (standard input) to lint (any awesome-list Markdown)')
-    .option('--format <format>', 'output format: human, json or github', 'human')
     .option('--fix', 'apply the safe fixes (mojibake, symbol variants, URL normalization) to the files')
-    .option('--quiet', 'print errors only (warnings still count for --max-warnings)')
-    .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', parseCount)
-    .option('--config <file>', 'configuration file, relative to the working directory (default: <root>/fmrl.config.json when it exists)')
+  addReportFlags(lint, 'configuration file, relative to the working directory (default: <root>/fmrl.config.json when it exists)')
     .option('--online', 'also check the external links over the network, as `fmrl links` does (its flags apply)')
     .addHelpText('after', lintHelp)
   addLinkFlags(lint).action(async (files: string[], options: LinkFlags & ReportFlags & {format: string; fix?: boolean; config?: string; online?: boolean}) => {
@@ -128,10 +125,7 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     .command('links')
     .description('check the external links of content/ (or of the given Markdown files) over the network: dead, redirected, unknown')
     .argument('[files...]', 'files, folders, globs or - (standard input) to check (any awesome-list Markdown)')
-    .option('--format <format>', 'output format: human, json or github', 'human')
-    .option('--quiet', 'print errors only (warnings still count for --max-warnings)')
-    .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', parseCount)
-    .option('--config <file>', 'configuration file (its ignoreUrls apply), relative to the working directory')
+  addReportFlags(links, 'configuration file (its ignoreUrls apply), relative to the working directory')
     .option('--changed-since <ref>', 'check only the URLs added or changed since a git ref (for pull requests)')
     .addHelpText('after', '\nExit codes: 0 no dead link, 1 dead links (or file:/javascript: URLs) found, 2 usage or configuration error.\nClasses, host handling and the cache: packages/cli/README.md')
   addLinkFlags(links).action(async (files: string[], options: LinkFlags & ReportFlags & {format: string; config?: string; changedSince?: string}) => {
@@ -152,6 +146,15 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     io.err(`fmrl: ${message}`)
     return exitCodes.usage
   }
+}
+
+/** The report flags lint and links share: the format, `--quiet`, `--max-warnings` and the configuration file. */
+function addReportFlags(command: Command, configHelp: string): Command {
+  return command
+    .option('--format <format>', 'output format: human, json or github', 'human')
+    .option('--quiet', 'print errors only (warnings still count for --max-warnings)')
+    .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--config <file>', configHelp)
 }
 
 /** `--quiet` and `--max-warnings` as commander gives them. */
