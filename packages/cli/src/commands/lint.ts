@@ -44,20 +44,26 @@ interface SurveyRead {
   own: string[]
   /** The trees parseContent made of the content files, each linted as it is (then dropped) instead of parsed again. */
   trees: Map<VFile, Root>
+  /** Whether the content folder exists (empty, it is a survey without content, not another list). */
+  hasContentFolder: boolean
 }
 
 /** Read and parse content/ (when there is one): a survey with errors still gives its vocabularies, from the draft. */
 async function readSurvey(root: string, content: string, repositoryFiles: readonly string[]): Promise<SurveyRead> {
+  let hasContentFolder = true
   const contentFiles = await readContentFiles(root, content).catch((error: NodeJS.ErrnoException) => {
     // No content folder: another list, linted on its own; any other error reading it is the user's to see.
-    if (error.code === 'ENOENT' && error.path === join(root, content)) return []
+    if (error.code === 'ENOENT' && error.path === join(root, content)) {
+      hasContentFolder = false
+      return []
+    }
     throw error
   })
-  if (contentFiles.length === 0) return {contentFiles, data: undefined, own: [], trees: new Map()}
+  if (contentFiles.length === 0) return {contentFiles, data: undefined, own: [], trees: new Map(), hasContentFolder}
   const {survey, sources, trees} = parseContent(contentFiles)
   const outputs = survey ? outputPaths(survey) : ['README.md', ...repositoryFiles.filter((path) => path.startsWith('tables/'))]
   const own = [...contentFiles.map((file) => file.path), ...outputs.filter((path) => path.endsWith('.md') && repositoryFiles.includes(path))]
-  return {contentFiles, data: survey ? surveyData(survey, sources) : draftData(parseContentDraft(contentFiles)), own, trees}
+  return {contentFiles, data: survey ? surveyData(survey, sources) : draftData(parseContentDraft(contentFiles)), own, trees, hasContentFolder}
 }
 
 /** A target's text as a vfile named by its rule path: read strictly (standard input for `-`). */
@@ -100,7 +106,7 @@ async function prepare(options: LintOptions, cwd: string, trees: Trees, base: Om
   const survey = await readSurvey(options.root, options.content, repositoryFiles)
   const targets = options.files.length > 0
     ? await resolveLintTargets(options.root, cwd, options.files, trees)
-    : survey.own.length > 0 ? ownTargets(options.root, survey.own, rootTree) : await listTargets(options.root, cwd, trees)
+    : survey.hasContentFolder ? ownTargets(options.root, survey.own, rootTree) : await listTargets(options.root, cwd, trees)
   const {counts, ...reference} = survey.data ?? {}
   return {
     targets,
@@ -113,8 +119,11 @@ async function prepare(options: LintOptions, cwd: string, trees: Trees, base: Om
   }
 }
 
+const noMarkdown = 'Unexpected lint without Markdown to read, expected files or folders, or a content folder (see --content)'
+
 /** Our own files, less those `.fmrlignore` excludes. */
 function ownTargets(root: string, own: readonly string[], tree: Tree): LintTarget[] {
+  if (own.length === 0) throw new UsageError(noMarkdown)
   return own.filter((path) => !tree.ignores.ignores(path, 'lint')).map((path) => ({location: join(root, path), base: root, path, display: path}))
 }
 
@@ -122,7 +131,7 @@ function ownTargets(root: string, own: readonly string[], tree: Tree): LintTarge
 async function listTargets(root: string, cwd: string, trees: Trees): Promise<LintTarget[]> {
   // A root without Markdown is the usage error below, not the folder's own: `fmrl lint` named no folder.
   return resolveLintTargets(root, cwd, [root], trees).catch((error: unknown) => {
-    if (error instanceof UsageError) throw new UsageError('Unexpected lint without Markdown to read, expected files or folders, or a content folder (see --content)')
+    if (error instanceof UsageError) throw new UsageError(noMarkdown)
     throw error
   })
 }
