@@ -32,7 +32,7 @@ const flags = (overrides: Record<string, string> = {}) => Object.entries({
 
 const text = (root: string, path: string) => readFile(join(root, path), 'utf8')
 
-describe('fmrl add', {timeout: 30_000}, () => {
+describe('fmrl add', () => {
   test('appends exactly one canonical row to its category, then rebuilds', async () => {
     const {root, outputs} = await builtRepository()
     const before = {agent: await text(root, agentPath), references: await text(root, referencesPath)}

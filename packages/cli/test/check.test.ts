@@ -33,7 +33,7 @@ async function handEditCode(root: string): Promise<{line: number; column: number
   return {line: row.line, column: row.codeColumn}
 }
 
-describe('fmrl check', {timeout: 30_000}, () => {
+describe('fmrl check', () => {
   test('exits 0 on a fresh build and names how many files it compared', async () => {
     const {root, outputs} = await builtRepository()
     expect(await run(['check'], root)).toEqual({code: 0, out: `All ${outputs.length} generated files match content/.`, err: ''})

@@ -27,7 +27,7 @@ const shown = (method: Method | MethodDraft) => ({
   code: method.code
 })
 
-describe('fmrl import of the survey README (seed 000)', {timeout: 30_000}, () => {
+describe('fmrl import of the survey README (seed 000)', () => {
   test('into an empty folder: the model equals content/ on every attribute the README shows, but the known disagreements', async () => {
     const root = await folder()
     const result = await run(['import', readme, '--into', 'content'], root)
@@ -107,7 +107,7 @@ describe('fmrl import of the survey README (seed 000)', {timeout: 30_000}, () =>
   })
 })
 
-describe('fmrl import of the related lists (seeds 002 and 003)', {timeout: 30_000}, () => {
+describe('fmrl import of the related lists (seeds 002 and 003)', () => {
   /** The entries a list writes, counted in its text independently of the import: top-level items under its paper and environment headings. */
   const written = async (path: string, section: RegExp) => {
     const lines = (await readFile(path, 'utf8')).split('\n')

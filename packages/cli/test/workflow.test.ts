@@ -124,7 +124,7 @@ describe('the links workflow', () => {
   })
 })
 
-describe('turbo', {timeout: 30_000}, () => {
+describe('turbo', () => {
   /** A turbo output glob as a regular expression: `*` within a folder, `**` across folders. */
   const globPattern = (glob: string) => new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\0').replace(/\*/g, '[^/]*').replace(/\0/g, '.*')}$`)
 
