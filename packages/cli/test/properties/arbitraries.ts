@@ -3,6 +3,8 @@ import fc from 'fast-check'
 
 /** How many cases a property runs: a fixed, quick number by default; FMRL_PROPERTY_RUNS for the long run. */
 export const runs = Number(process.env.FMRL_PROPERTY_RUNS ?? 60)
+/** A property's time: 120 s for the default run, and room for the long run (a case takes up to about a second on two busy cores). */
+export const propertyTimeout = Math.max(120_000, runs * 1_500)
 /** One seed for the default run, so a failure is the same on every machine; the long run may set its own. */
 export const seed = Number(process.env.FMRL_PROPERTY_SEED ?? 20261201)
 

@@ -6,7 +6,7 @@ import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {readContentFiles} from '../../src/content-files.js'
 import {repositoryRoot} from '../helpers.js'
-import {cellText, runs, seed} from './arbitraries.js'
+import {cellText, propertyTimeout, runs, seed} from './arbitraries.js'
 
 const content = await readContentFiles(repositoryRoot, 'content')
 const target = parseContentDraft(content)
@@ -34,7 +34,7 @@ const heading = fc.tuple(fc.integer({min: 1, max: 4}), fc.constantFrom('LLM/VLM 
 const block = fc.oneof(table, list, heading, cellText, table.map((text) => text.replace(/^/gm, '> ')), fc.constant('<table><tr><th>Method</th><th>FT</th></tr><tr><td>A</td><td rowspan="2">✓</td></tr><tr><td>B</td></tr></table>'))
 const markdown = fc.array(block, {minLength: 1, maxLength: 8}).chain((blocks) => fc.constantFrom('\n', '\r\n').map((eol) => blocks.join('\n\n').replace(/\n/g, eol)))
 
-describe('generated Markdown', {timeout: 120_000}, () => {
+describe('generated Markdown', {timeout: propertyTimeout}, () => {
   test('import never throws, and its accounting always adds up, every report item placed', () => {
     fc.assert(fc.property(markdown, (text) => {
       for (const into of [emptyDraft(), target]) {

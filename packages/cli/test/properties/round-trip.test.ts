@@ -7,7 +7,7 @@ import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {readContentFiles} from '../../src/content-files.js'
 import {repositoryRoot} from '../helpers.js'
-import {runs, seed, surveyArbitrary} from './arbitraries.js'
+import {propertyTimeout, runs, seed, surveyArbitrary} from './arbitraries.js'
 
 const base = parseContent(await readContentFiles(repositoryRoot, 'content')).survey!
 const surveys = surveyArbitrary(base)
@@ -21,7 +21,7 @@ function contentFiles(survey: Survey): VFile[] {
 /** Every message of a parse, for a readable failure. */
 const messages = (files: VFile[]) => files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column}: ${message.reason}`))
 
-describe('generated models', {timeout: 120_000}, () => {
+describe('generated models', {timeout: propertyTimeout}, () => {
   test('parse(render(model)) is the model: every value the schema admits survives content/', () => {
     fc.assert(fc.property(surveys, (survey) => {
       const files = contentFiles(survey)
