@@ -1,7 +1,8 @@
 // The benchmark's own guarantees: the generator is deterministic and writes content fmrl accepts
 // without a message, the harness reads a child's peak memory and tells a timeout and an
 // out-of-memory abort from a failure, and the ratios and profile summaries add up.
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, test} from 'vitest'
@@ -51,6 +52,31 @@ describe('generate', () => {
       'datasets.md', 'environments.md', 'legend.md', 'lists.md', 'methods/agent.md', 'methods/planner.md', 'methods/reward.md', 'reading-list.md', 'references.md',
       'sections/contributing.md', 'sections/future-directions.md', 'sections/highlights.md', 'sections/overview.md', 'survey.md', 'taxonomy.md'
     ])
+  })
+})
+
+describe('the parse cache on generated content', () => {
+  test('fmrl lint gives the same findings at the same places with the cache off, cold, warm, and warm after an edit', {timeout: 120_000}, () => {
+    const fixture = writeSize(join(scratch, 'cached'), 300)
+    const agent = join(fixture.content, 'methods/agent.md')
+    const rows = readFileSync(agent, 'utf8').split('\n')
+    const first = rows.findIndex((line) => line.startsWith('| ') && /\| <https:\/\//.test(line))
+    // Findings for the rules to place: an http link, a duplicate of the first row's name.
+    rows[first] = rows[first].replace('| <https://', '| <http://')
+    rows.splice(first + 1, 0, rows[first + 1].replace(/^\| [^|]+\|/, rows[first].match(/^\| [^|]+\|/)[0]))
+    writeFileSync(agent, rows.join('\n'))
+    const lint = (...flags) => {
+      const result = spawnSync(node, [cli, 'lint', '--root', fixture.site, '--format', 'json', ...flags, 'content'], {cwd: fixture.site, encoding: 'utf8'})
+      return {status: result.status, findings: JSON.parse(result.stdout)}
+    }
+    const uncached = lint('--no-cache')
+    expect(uncached.status).toBe(1)
+    expect(new Set(uncached.findings.map((finding) => finding.ruleId))).toEqual(new Set(['consistent-values', 'no-duplicate-method', 'no-duplicate-url', 'prefer-https']))
+    expect([lint(), lint()]).toEqual([uncached, uncached])
+    writeFileSync(agent, readFileSync(agent, 'utf8').replace('| <http://', '| <ftp://'))
+    const edited = lint('--no-cache')
+    expect(edited).not.toEqual(uncached)
+    expect(lint()).toEqual(edited)
   })
 })
 

@@ -68,12 +68,14 @@ function plan(fixture) {
     ...floors('content', contentPaths),
     {id: 'fmrl-parse', input: 'content', label: 'fmrl parse (parseContent, no command of its own)', command: node, args: [parseContent, site], check: (output) => output.includes(`${fixture.rows} methods, 0 errors`)},
     {id: 'fmrl-build', input: 'content', label: 'fmrl build (cold: no outputs yet)', ...fmrl('build', '--root', site), before: resetOutputs},
-    {id: 'fmrl-check', input: 'content', label: 'fmrl check (parse + render + compare)', ...fmrl('check', '--root', site)},
-    {id: 'fmrl-lint', input: 'content', label: 'fmrl lint content/', ...fmrl('lint', '--root', site, 'content')},
-    {id: 'fmrl-lint-warm', input: 'content', label: 'fmrl lint content/, one row edited', ...fmrl('lint', '--root', site, 'content'), before: (run) => editRow(content, run), warm: 'fmrl-lint'},
+    {id: 'fmrl-check', input: 'content', label: 'fmrl check --no-cache (parse + render + compare)', ...fmrl('check', '--no-cache', '--root', site)},
+    {id: 'fmrl-lint', input: 'content', label: 'fmrl lint --no-cache content/', ...fmrl('lint', '--no-cache', '--root', site, 'content')},
+    {id: 'fmrl-lint-warm', input: 'content', label: 'fmrl lint --no-cache content/, one row edited', ...fmrl('lint', '--no-cache', '--root', site, 'content'), before: (run) => editRow(content, run), warm: 'fmrl-lint'},
+    // The warm-up run fills the parse cache; each measured run edits another row first.
+    {id: 'fmrl-lint-cached', input: 'content', label: 'fmrl lint content/, one row edited, parse cache warm', ...fmrl('lint', '--root', site, 'content'), before: (run) => editRow(content, 2000 + run), warm: 'fmrl-lint', warmups: 1},
     {id: 'fmrl-build-warm', input: 'content', label: 'fmrl build, one row edited', ...fmrl('build', '--root', site), before: (run) => editRow(content, 1000 + run), warm: 'fmrl-build'},
     ...floors('readme', [readmeFile]),
-    {id: 'fmrl-lint', input: 'readme', label: 'fmrl lint README.md', command: node, args: [cli, 'lint', '--root', readme, 'README.md'], cwd: readme},
+    {id: 'fmrl-lint', input: 'readme', label: 'fmrl lint --no-cache README.md', command: node, args: [cli, 'lint', '--no-cache', '--root', readme, 'README.md'], cwd: readme},
     ...peers(readme).map((peer) => ({...peer, input: 'readme', peer: true}))
   ]
 }
@@ -105,7 +107,7 @@ export function runScale({sizeNames, runsFor, smoke, timeoutMs, keep, only, log,
         if ((smoke && step.warm) || (only && !only.includes(step.id))) continue
         const cold = step.warm && measurements.find((measurement) => measurement.size === sizeName && measurement.input === step.input && measurement.id === step.warm)
         // A warm run after a cold one that did not finish would only time out again.
-        const result = cold && cold.status !== 'ok' ? {status: `skipped (cold: ${cold.status})`, runs: [], wallMs: null, cpuMs: null, peakRssBytes: null} : measure({...step, env: environment, timeoutMs}, {runs: smoke ? 1 : runsFor(sizeName), before: step.before})
+        const result = cold && cold.status !== 'ok' ? {status: `skipped (cold: ${cold.status})`, runs: [], wallMs: null, cpuMs: null, peakRssBytes: null} : measure({...step, env: environment, timeoutMs}, {runs: smoke ? 1 : runsFor(sizeName), warmups: smoke ? 0 : (step.warmups ?? 0), before: step.before})
         const measurement = {suite: 'scale', size: sizeName, rows, ...pick(step), ...result}
         measurements.push(measurement)
         progress(addRatios(measurements))

@@ -1,5 +1,5 @@
 import type {Survey} from '@fmrl/model'
-import {parseContent, type SourceMap} from '@fmrl/parser'
+import {parseContent, type SourceMap, type TreeCache} from '@fmrl/parser'
 import {renderOutputs, type Output} from '@fmrl/render'
 import type {VFile} from 'vfile'
 import {readContentFiles} from './content-files.js'
@@ -13,11 +13,11 @@ export type Rendered =
   | {outputs: undefined; files: VFile[]; survey: undefined; sources: undefined}
 
 /** Read and parse content/, then render every output in memory; nothing is written here. */
-export async function renderFromContent(root: string, contentDirectory: string): Promise<Rendered> {
+export async function renderFromContent(root: string, contentDirectory: string, cache?: TreeCache): Promise<Rendered> {
   const files = await readContentFiles(root, contentDirectory)
   const failed = {outputs: undefined, files, survey: undefined, sources: undefined}
   if (files.length === 0) return failed
-  const {survey, sources} = parseContent(files)
+  const {survey, sources} = parseContent(files, {cache})
   if (!survey || hasErrors(files)) return failed
   return {outputs: renderOutputs(survey), files, survey, sources}
 }
@@ -28,11 +28,13 @@ export interface ContentOptions {
   content: string
   /** How content errors print: `human` on stderr (the default), or `github` annotations on stdout as well. */
   format?: Extract<LintFormat, 'human' | 'github'> | undefined
+  /** Trees of earlier parses of the content files, read instead of parsing them again. */
+  cache?: TreeCache | undefined
 }
 
 /** Render from content/; on content errors print them, then `outcome`, and return undefined. */
 export async function renderOrReport(options: ContentOptions, io: Io, outcome: string): Promise<Extract<Rendered, {survey: Survey}> | undefined> {
-  const rendered = await renderFromContent(options.root, options.content)
+  const rendered = await renderFromContent(options.root, options.content, options.cache)
   if (rendered.files.length === 0) throw new UsageError(`No Markdown files in \`${options.content}\`, expected the content folder (see --content)`)
   if (rendered.outputs) return rendered
   reportContentErrors(rendered.files, options, io, outcome)

@@ -77,8 +77,9 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     .description('compare every output with what content/ renders (a diff per stale file, hand edits traced to content/); never writes')
     .option('--adopt', 'write hand edits of generated tables into content/, then rebuild')
     .option(...formatOption)
-    .action(async (options: {adopt?: boolean; format: string}) => {
-      code = await (await import('./commands/check.js')).checkCommand({...globals(), adopt: options.adopt === true, format: checkFormat(options.format, commandFormats)}, io)
+    .option('--no-cache', 'parse content/ instead of reading the trees fmrl lint kept in .cache/fmrl/trees/ (check writes none)')
+    .action(async (options: {adopt?: boolean; format: string; cache: boolean}) => {
+      code = await (await import('./commands/check.js')).checkCommand({...globals(), adopt: options.adopt === true, cached: options.cache, format: checkFormat(options.format, commandFormats)}, io)
     })
   const add = program
     .command('add')
@@ -119,7 +120,7 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     .addHelpText('after', lintHelp)
   addLinkFlags(lint).action(async (files: string[], options: LinkFlags & ReportFlags & {format: string; fix?: boolean; config?: string; online?: boolean}) => {
     const {format, fix, config, online, quiet, maxWarnings, ...flags} = options
-    code = await (await import('./commands/lint.js')).lintCommand({...globals(), files, format, quiet, maxWarnings, fix: fix === true, config, online: online ? flags : undefined, progress: online ? await loadProgress() : undefined}, io, cwd)
+    code = await (await import('./commands/lint.js')).lintCommand({...globals(), files, format, quiet, maxWarnings, fix: fix === true, config, cache: flags.cache !== false, online: online ? flags : undefined, progress: online ? await loadProgress() : undefined}, io, cwd)
   })
   const links = program
     .command('links')

@@ -1,4 +1,4 @@
-import {parseMarkdownFile} from '@fmrl/parser'
+import {parseMarkdownFile, type TreeCache} from '@fmrl/parser'
 import type {Root} from 'mdast'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
@@ -14,12 +14,13 @@ export type {LintSettings} from './remark.js'
  * Lint a Markdown file in place: its messages are the findings, sorted by place. Pure: no I/O. A
  * byte-order mark changes nothing: the text after it is linted, lines and columns are counted
  * without it (as editors count them), and offsets (of places and fixes) stay offsets into the file.
+ * With a `cache`, a tree parsed before from the same text is linted instead of parsing it again.
  */
-export function lintFile(file: VFile, settings: LintSettings = {}): LintMessage[] {
+export function lintFile(file: VFile, settings: LintSettings = {}, cache?: TreeCache): LintMessage[] {
   const text = String(file.value)
   if (text.startsWith('\ufeff')) {
     const inner = new VFile({path: file.path, cwd: file.cwd, value: text.slice(1), data: file.data})
-    const found = lintFile(inner, settings)
+    const found = lintFile(inner, settings, cache)
     for (const message of found) {
       shiftOffsets(message, 1)
       if (message.fix) message.fix = {...message.fix, start: message.fix.start + 1, end: message.fix.end + 1}
@@ -28,7 +29,7 @@ export function lintFile(file: VFile, settings: LintSettings = {}): LintMessage[
     return found
   }
   const before = file.messages.length
-  const tree = parseMarkdownFile(file)
+  const tree = parseMarkdownFile(file, cache)
   // Past the parser's size or nesting limits the file is not parsed: the limit's error is the finding.
   if (!tree) return file.messages.slice(before) as LintMessage[]
   return lintTree(tree, file, settings)

@@ -8,9 +8,24 @@ import {checkMarkdownLimits} from './limits.js'
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath)
 
+/**
+ * Trees of earlier parses by the text parsed, what a cached run (`fmrl lint --cache`) reads instead
+ * of parsing again. `get` may give only a tree that `parseMarkdown` made of that very text with this
+ * same parser; the caller keys it so (by the text and the parser's version) and keeps it.
+ */
+export interface TreeCache {
+  get(text: string): Root | undefined
+  /** Called with each tree right after it is parsed, before anyone has seen it. */
+  set(text: string, tree: Root): void
+}
+
 /** Parse GitHub Markdown (GFM tables, autolinks, `$…$` math) to mdast. Call it only on text within `markdownLimits`. */
-export function parseMarkdown(text: string): Root {
-  return processor.parse(text)
+export function parseMarkdown(text: string, cache?: TreeCache): Root {
+  const cached = cache?.get(text)
+  if (cached) return cached
+  const tree = processor.parse(text)
+  cache?.set(text, tree)
+  return tree
 }
 
 /**
@@ -18,6 +33,6 @@ export function parseMarkdown(text: string): Root {
  * (a fatal, positioned message) and return undefined without parsing. Every reader of user files
  * (content/, `fmrl lint`) parses through here.
  */
-export function parseMarkdownFile(file: VFile): Root | undefined {
-  return checkMarkdownLimits(file) ? parseMarkdown(String(file.value)) : undefined
+export function parseMarkdownFile(file: VFile, cache?: TreeCache): Root | undefined {
+  return checkMarkdownLimits(file) ? parseMarkdown(String(file.value), cache) : undefined
 }

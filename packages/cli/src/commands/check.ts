@@ -6,11 +6,14 @@ import {findStale, formatStaleDiff, type StaleOutput} from '../check-stale.js'
 import {readCommitted} from '../git.js'
 import {exitCodes, type Io} from '../io.js'
 import {annotation} from '../lint-report.js'
+import {FileTreeCache} from '../tree-cache.js'
 import {writeOutput} from '../write.js'
 import {buildCommand} from './build.js'
 
 export interface CheckOptions extends ContentOptions {
   adopt?: boolean
+  /** Read the trees `fmrl lint` kept (`.cache/fmrl/trees/`) instead of parsing content/ again; check itself keeps none. */
+  cached?: boolean
 }
 
 type Checked = Extract<Rendered, {outputs: object}>
@@ -31,7 +34,8 @@ interface Found {
  * With `adopt`, write the hand edits into content/ and rebuild instead.
  */
 export async function checkCommand(options: CheckOptions, io: Io): Promise<number> {
-  const rendered = await renderOrReport(options, io, 'Nothing was checked: fix content/ first.')
+  const cache = options.cached ? new FileTreeCache(options.root, {write: false}) : undefined
+  const rendered = await renderOrReport({...options, cache}, io, 'Nothing was checked: fix content/ first.')
   if (!rendered) return exitCodes.problems
   const stale = await findStale(options.root, rendered.outputs)
   if (stale.length === 0 && !options.adopt) {

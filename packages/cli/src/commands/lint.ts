@@ -1,6 +1,6 @@
 import {join} from 'node:path'
 import {draftData, fixText, lintFile, lintTree, surveyData, type LintData, type LintSettings} from '@fmrl/lint'
-import {parseContent, parseContentDraft} from '@fmrl/parser'
+import {parseContent, parseContentDraft, type TreeCache} from '@fmrl/parser'
 import {outputPaths} from '@fmrl/render/paths'
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
@@ -12,6 +12,7 @@ import {checkFormat, formatReport, type LintFormat} from '../lint-report.js'
 import {readMarkdownFile} from '../read.js'
 import {decodeMarkdown, isUnreadable, markdownBytes, markdownFile} from '../read-markdown.js'
 import {formatHuman, hasErrors} from '../report.js'
+import {FileTreeCache, saveTreeCache} from '../tree-cache.js'
 import {writeOutput} from '../write.js'
 import {parseLinkFlags, type LinkFlags} from './links/options.js'
 import type {Progress} from './links/progress.js'
@@ -31,6 +32,8 @@ export interface LintOptions extends ReportOptions {
   files: string[]
   fix: boolean
   config: string | undefined
+  /** Whether trees parsed by earlier runs are read and this run's kept (`--no-cache` turns it off). */
+  cache?: boolean | undefined
   /** `--online`: the link-check flags; the external links are checked too. */
   online?: LinkFlags | undefined
   progress?: Progress | undefined
@@ -49,7 +52,7 @@ interface SurveyRead {
 }
 
 /** Read and parse content/ (when there is one): a survey with errors still gives its vocabularies, from the draft. */
-async function readSurvey(root: string, content: string, repositoryFiles: readonly string[]): Promise<SurveyRead> {
+async function readSurvey(root: string, content: string, repositoryFiles: readonly string[], cache: TreeCache | undefined): Promise<SurveyRead> {
   let hasContentFolder = true
   const contentFiles = await readContentFiles(root, content).catch((error: NodeJS.ErrnoException) => {
     // No content folder: another list, linted on its own; any other error reading it is the user's to see.
@@ -60,7 +63,7 @@ async function readSurvey(root: string, content: string, repositoryFiles: readon
     throw error
   })
   if (contentFiles.length === 0) return {contentFiles, data: undefined, own: [], trees: new Map(), hasContentFolder}
-  const {survey, sources, trees} = parseContent(contentFiles)
+  const {survey, sources, trees} = parseContent(contentFiles, {cache})
   const outputs = survey ? outputPaths(survey) : ['README.md', ...repositoryFiles.filter((path) => path.startsWith('tables/'))]
   const own = [...contentFiles.map((file) => file.path), ...outputs.filter((path) => path.endsWith('.md') && repositoryFiles.includes(path))]
   return {contentFiles, data: survey ? surveyData(survey, sources) : draftData(parseContentDraft(contentFiles)), own, trees, hasContentFolder}
@@ -83,12 +86,12 @@ async function readTarget(target: LintTarget, survey: SurveyRead, root: string, 
  * Lint one file in place. A message of the parser and a finding of a rule with the same id at the
  * same place are one problem: the rule's is kept, since it names the nearest value and carries the fix.
  */
-function lintTarget(file: VFile, settings: LintSettings, tree?: Root): void {
+function lintTarget(file: VFile, settings: LintSettings, tree: Root | undefined, cache: TreeCache | undefined): void {
   const parsed = [...file.messages]
   const fresh = new VFile({path: file.path, value: file.value})
   // The content parser's tree is lintFile's own (the same parse of the same text), except after a
   // byte-order mark, which lintFile strips first.
-  const found = tree && !String(file.value).startsWith('\ufeff') ? lintTree(tree, fresh, settings) : lintFile(fresh, settings)
+  const found = tree && !String(file.value).startsWith('\ufeff') ? lintTree(tree, fresh, settings) : lintFile(fresh, settings, cache)
   const same = (a: (typeof parsed)[number], b: (typeof found)[number]) => a.ruleId === b.ruleId && a.line === b.line && a.column === b.column
   file.messages = [...parsed.filter((message) => !found.some((finding) => same(message, finding))), ...found]
 }
@@ -100,10 +103,10 @@ interface LintRun {
   settingsOf(target: LintTarget): Promise<LintSettings>
 }
 
-async function prepare(options: LintOptions, cwd: string, trees: Trees, base: Omit<LintData, 'files'>): Promise<LintRun> {
+async function prepare(options: LintOptions, cwd: string, trees: Trees, base: Omit<LintData, 'files'>, cache?: TreeCache): Promise<LintRun> {
   const rootTree = trees.get(options.root)
   const repositoryFiles = await rootTree.files
-  const survey = await readSurvey(options.root, options.content, repositoryFiles)
+  const survey = await readSurvey(options.root, options.content, repositoryFiles, cache)
   const targets = options.files.length > 0
     ? await resolveLintTargets(options.root, cwd, options.files, trees)
     : survey.hasContentFolder ? ownTargets(options.root, survey.own, rootTree) : await listTargets(options.root, cwd, trees)
@@ -148,17 +151,21 @@ export async function lintCommand(options: LintOptions, io: Io, cwd: string): Pr
   }
   const base: Omit<LintData, 'files'> = {crossListings: read.config.crossListings, ignoreUrls: read.config.ignoreUrls}
   const rules = read.config.rules
-  let run = await prepare(options, cwd, new Trees(), base)
-  if (options.fix && (await fixTargets(run, rules, options.root, io))) run = await prepare(options, cwd, new Trees(), base)
+  const cache = options.cache ? new FileTreeCache(options.root) : undefined
+  let run = await prepare(options, cwd, new Trees(), base, cache)
+  if (options.fix && (await fixTargets(run, rules, options.root, io))) run = await prepare(options, cwd, new Trees(), base, cache)
   const files: VFile[] = []
   for (const target of run.targets) {
     const file = await readTarget(target, run.survey, options.root, io)
     const tree = run.survey.trees.get(file)
     // Dropped once linted, so the trees go one by one rather than all at the end.
     run.survey.trees.delete(file)
-    if (!isUnreadable(file)) lintTarget(file, {rules, ...(await run.settingsOf(target))}, tree)
+    // Standard input is no file a later run reads again.
+    if (!isUnreadable(file)) lintTarget(file, {rules, ...(await run.settingsOf(target))}, tree, target.location === stdinArgument ? undefined : cache)
     files.push(file)
   }
+  // A run that read every file it lints by default keeps only their trees; one given files keeps the rest too.
+  if (cache) await saveTreeCache(cache, {prune: options.files.length === 0}, io, cwd)
   // Loaded only for --online: the link checker brings the HTTP client.
   if (links) await (await import('./links/run.js')).runLinkCheck(files, options.root, links, io, {progress: options.progress})
   // The rules saw paths relative to each file's tree; reports name files as the user does.

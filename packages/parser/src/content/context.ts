@@ -3,7 +3,7 @@ import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {checkMarkdownLimits} from '../limits.js'
-import {parseMarkdown} from '../markdown.js'
+import {parseMarkdown, type TreeCache} from '../markdown.js'
 
 /** Where each parsed value came from, keyed by its JSON pointer in the survey (`/methods/3/ft`). */
 export type SourceMap = Map<string, Place>
@@ -30,13 +30,23 @@ export interface FileContext {
   drafting: boolean
 }
 
+/** How content files are read. */
+export interface ReadOptions {
+  /** Reading a draft: rows with empty or missing cells are kept. */
+  drafting?: boolean | undefined
+  /** Where each file's tree goes, for a caller that lints the same files. */
+  trees?: Map<VFile, Root> | undefined
+  /** Trees of earlier runs, read instead of parsing the same text again. */
+  cache?: TreeCache | undefined
+}
+
 /** Parse a content file's text into the context its parser works on (the tree also into `trees`, when given). */
-export function fileContext(file: VFile, sources: SourceMap, drafting = false, trees?: Map<VFile, Root>): FileContext {
+export function fileContext(file: VFile, sources: SourceMap, {drafting = false, trees, cache}: ReadOptions = {}): FileContext {
   let index: ReturnType<typeof location> | undefined
   // CRLF and CR line endings as LF: a code block or a section's prose would carry the `\r` into every
   // output, so content saved on Windows would build other outputs. Lines and columns stay the same.
   const text = String(file.value).replace(/\r\n?/g, '\n')
-  const tree = checkMarkdownLimits(file) ? parseMarkdown(text) : undefined
+  const tree = checkMarkdownLimits(file) ? parseMarkdown(text, cache) : undefined
   // Lint reuses the tree only where its offsets are the file's own (no line ending was rewritten).
   if (tree && text === String(file.value)) trees?.set(file, tree)
   return {

@@ -3,7 +3,7 @@ import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {quoteList, reportError, type ParseRuleId} from '../diagnostics.js'
 import {checkMarkdownLimits} from '../limits.js'
-import {fileContext, type SourceMap} from './context.js'
+import {fileContext, type ReadOptions, type SourceMap} from './context.js'
 import {parseDatasetsFile} from './datasets-file.js'
 import {parseLegendFile} from './legend-file.js'
 import {parseMethodsFile, type MethodRead} from './methods-file.js'
@@ -45,7 +45,7 @@ export function contentFileKind(path: string): ContentFileKind | undefined {
  * Parse every content file into one survey. Files are read in dependency order (taxonomy and legend
  * before methods); problems become positioned messages on the file they concern.
  */
-export function parseContent(files: VFile[], {drafting = false}: {drafting?: boolean} = {}): ContentRead {
+export function parseContent(files: VFile[], {drafting = false, cache}: Pick<ReadOptions, 'drafting' | 'cache'> = {}): ContentRead {
   const [first] = files
   if (!first) throw new Error('parseContent needs the content files')
   const sources: SourceMap = new Map()
@@ -66,7 +66,7 @@ export function parseContent(files: VFile[], {drafting = false}: {drafting?: boo
   const one = (kind: (typeof singles)[number]) => {
     const file = byKind.get(kind)?.[0]
     if (!file) reportError(first, undefined, `Unexpected content without \`${kind}.md\`, expected one`, 'missing-section')
-    return file && readable(file) ? fileContext(file, sources, drafting, trees) : undefined
+    return file && readable(file) ? fileContext(file, sources, {drafting, trees, cache}) : undefined
   }
   const surveyContext = one('survey')
   const metadata = surveyContext ? parseSurveyFile(surveyContext) : undefined
@@ -87,10 +87,10 @@ export function parseContent(files: VFile[], {drafting = false}: {drafting?: boo
   const methodFiles = byKind.get('methods') ?? []
   checkMethodFiles(methodFiles, taxonomy, first)
   const methods = orderMethods(
-    methodFiles.filter(readable).flatMap((file) => parseMethodsFile(fileContext(file, sources, drafting, trees), {taxonomy, vocabularies}).map((read) => ({...read, file}))),
+    methodFiles.filter(readable).flatMap((file) => parseMethodsFile(fileContext(file, sources, {drafting, trees, cache}), {taxonomy, vocabularies}).map((read) => ({...read, file}))),
     taxonomy
   )
-  const sections = (byKind.get('section') ?? []).filter(readable).flatMap((file) => readSection(file, sources, trees))
+  const sections = (byKind.get('section') ?? []).filter(readable).flatMap((file) => readSection(file, sources, {trees, cache}))
   const venues = new Map(references.map((reference) => [formatCitation(reference.citation), reference.venue]))
   const complete = methods.filter((read) => read.complete)
   for (const read of methods) read.method.venue = read.method.citation ? (venues.get(formatCitation(read.method.citation)) ?? null) : null
@@ -127,13 +127,13 @@ function checkMethodFiles(files: readonly VFile[], taxonomy: readonly Role[], fi
   }
 }
 
-function readSection(file: VFile, sources: SourceMap, trees: Map<VFile, Root>): Section[] {
+function readSection(file: VFile, sources: SourceMap, options: ReadOptions): Section[] {
   const id = SectionId.safeParse(file.path.split('/').pop()?.replace(/\.md$/, ''))
   if (!id.success) {
     reportError(file, undefined, `Unexpected section file \`${file.path}\`, expected one of ${quoteList(SectionId.options.map((option) => `sections/${option}.md`))}`, 'unknown-file')
     return []
   }
-  const section = parseSectionFile(fileContext(file, sources, false, trees), id.data)
+  const section = parseSectionFile(fileContext(file, sources, options), id.data)
   return section ? [section] : []
 }
 

@@ -20,7 +20,7 @@ const flags = [
 export function addLinkFlags(command: Command): Command {
   for (const [flag, , description] of flags) command.option(flag, description)
   return command
-    .option('--no-cache', 'neither read nor write the cache')
+    .option('--no-cache', 'neither read nor write the caches (the link cache; for lint also the parse cache, .cache/fmrl/trees/)')
     .option('--allow-private', 'also request loopback, private, link-local and cloud-metadata addresses')
     .option('--report-unknown', 'report unknown results (bot walls, rate limits, timeouts) as warnings too')
 }

@@ -1,0 +1,186 @@
+import {createHash} from 'node:crypto'
+import {mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import {parseMarkdown} from '@fmrl/parser'
+import {describe, expect, test} from 'vitest'
+import {FileTreeCache, parserFingerprint, treeCacheFolder} from '../src/tree-cache.js'
+import {repositoryRoot, run, temporaryDirectory, temporaryRepository} from './helpers.js'
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+
+/** The cache's entries (hashes of texts) and its fingerprint folders. */
+async function entries(root: string): Promise<{folders: string[]; entries: string[]}> {
+  const folders = (await readdir(join(root, treeCacheFolder)).catch(() => [])).sort()
+  const names = await Promise.all(folders.map((folder) => readdir(join(root, treeCacheFolder, folder))))
+  return {folders, entries: names.flat().sort()}
+}
+
+/** Our repository's Markdown: content/ and the generated README and tables. */
+async function ownMarkdown(): Promise<string[]> {
+  const content = (await readdir(join(repositoryRoot, 'content'), {recursive: true})).filter((path) => path.endsWith('.md')).map((path) => `content/${path}`)
+  const tables = (await readdir(join(repositoryRoot, 'tables'))).filter((path) => path.endsWith('.md')).map((path) => `tables/${path}`)
+  return ['README.md', ...tables, ...content].sort()
+}
+
+/** A copy of the repository's content/ and outputs with findings in it (an unknown symbol, a bare http link, a missing file). */
+async function repositoryWithFindings(): Promise<string> {
+  const root = await temporaryRepository()
+  expect((await run(['build'], root)).code).toBe(0)
+  const agent = join(root, 'content/methods/agent.md')
+  const text = await readFile(agent, 'utf8')
+  await writeFile(agent, text.replace('| ✓ |', '| ✔︎ |').replace('https://github.com/', 'http://github.com/'))
+  await writeFile(join(root, 'notes.md'), '# Notes\n\nSee [the plan](plan.md) and [Table 1](tables/table1.md#missing).\n')
+  return root
+}
+
+const lintJson = async (root: string, ...args: string[]) => {
+  const result = await run(['lint', '--format', 'json', ...args], root)
+  return {code: result.code, findings: JSON.parse(result.out) as unknown[]}
+}
+
+describe('the parse cache (.cache/fmrl/trees)', () => {
+  test('a tree read back from the cache is the tree the parser makes of the text, on every file of our repository', async () => {
+    const root = await temporaryDirectory()
+    const texts = await Promise.all((await ownMarkdown()).map((path) => readFile(join(repositoryRoot, path), 'utf8')))
+    const writer = new FileTreeCache(root, {fingerprint: 'f1'})
+    for (const text of texts) parseMarkdown(text, writer)
+    await writer.save()
+    const reader = new FileTreeCache(root, {fingerprint: 'f1'})
+    for (const text of texts) expect(parseMarkdown(text, reader)).toStrictEqual(parseMarkdown(text))
+    expect(reader.counts).toEqual({hits: new Set(texts).size, parsed: 0})
+  })
+
+  test('fmrl lint gives the same findings at the same places with the cache cold, warm and off', async () => {
+    const root = await repositoryWithFindings()
+    const uncached = await lintJson(root, '--no-cache', 'content', 'notes.md', 'README.md')
+    expect(await entries(root)).toEqual({folders: [], entries: []})
+    const cold = await lintJson(root, 'content', 'notes.md', 'README.md')
+    const stored = await entries(root)
+    const warm = await lintJson(root, 'content', 'notes.md', 'README.md')
+    expect(uncached.code).toBe(1)
+    expect(uncached.findings.length).toBeGreaterThan(2)
+    expect([cold, warm]).toEqual([uncached, uncached])
+    // One folder for this parser, one entry per file linted (README, notes.md and every content file).
+    expect(stored.folders).toEqual([parserFingerprint()])
+    expect(stored.entries).toHaveLength(2 + (await readdir(join(root, 'content'), {recursive: true})).filter((path) => path.endsWith('.md')).length)
+    expect(await entries(root)).toEqual(stored)
+  })
+
+  test('the findings come from the trees it holds: a tree put in for a text is what lint and check read for it', async () => {
+    const root = await repositoryWithFindings()
+    const entryOf = async (path: string) => join(root, treeCacheFolder, parserFingerprint(), `${sha256(await readFile(join(root, path), 'utf8'))}.json`)
+    /** Put the tree of `other` text into the entry of the file at `path`. */
+    const plant = async (path: string, other: string) => {
+      const entry = JSON.parse(await readFile(await entryOf(path), 'utf8')) as {tree: unknown}
+      await writeFile(await entryOf(path), JSON.stringify({...entry, tree: parseMarkdown(other)}))
+    }
+    expect((await run(['lint', 'notes.md'], root)).code).toBe(1)
+    // notes.md as if its links pointed at files that exist.
+    await plant('notes.md', '# Notes\n\nSee [the plan](README.md) and [Table 1](tables/table1.md).\n')
+    expect(await run(['lint', 'notes.md'], root)).toEqual({code: 0, out: '', err: 'fmrl: content/ has errors, so the checks against the survey were skipped: run `fmrl lint content` to see them'})
+    expect((await run(['lint', '--no-cache', 'notes.md'], root)).code).toBe(1)
+    // content/ as if a method had another model: the outputs no longer match it.
+    await writeFile(join(root, 'content/methods/agent.md'), await readFile(join(repositoryRoot, 'content/methods/agent.md'), 'utf8'))
+    expect((await run(['check'], root)).code).toBe(0)
+    await run(['lint', 'content'], root)
+    await plant('content/methods/agent.md', (await readFile(join(root, 'content/methods/agent.md'), 'utf8')).replace('| GPT-4 |', '| GPT-5 |'))
+    expect((await run(['check'], root)).code).toBe(1)
+    expect((await run(['check', '--no-cache'], root)).code).toBe(0)
+  })
+
+  test('the fingerprint changes with the version of any package the parser uses and with its Markdown module', async () => {
+    const root = await temporaryDirectory()
+    const put = async (path: string, text: string) => {
+      await mkdir(join(root, path, '..'), {recursive: true})
+      await writeFile(join(root, path), text)
+    }
+    const manifest = (name: string, version: string, dependencies: Record<string, string> = {}) => JSON.stringify({name, version, main: 'index.js', dependencies})
+    await put('node_modules/@fmrl/parser/package.json', JSON.stringify({name: '@fmrl/parser', version: '0.1.0', main: 'dist/index.js', dependencies: {'remark-parse': '^11'}}))
+    await put('node_modules/@fmrl/parser/dist/index.js', 'export {}\n')
+    await put('node_modules/@fmrl/parser/dist/markdown.js', 'export const plugins = ["remark-gfm"]\n')
+    await put('node_modules/remark-parse/package.json', manifest('remark-parse', '11.0.0', {micromark: '^4'}))
+    await put('node_modules/remark-parse/index.js', '')
+    await put('node_modules/micromark/package.json', manifest('micromark', '4.0.2'))
+    await put('node_modules/micromark/index.js', '')
+    const from = join(root, 'cli.js')
+    const seen = [parserFingerprint(from)]
+    expect(parserFingerprint(from)).toBe(seen[0])
+    // Without an install record, each package's version: a transitive one counts too.
+    await put('node_modules/micromark/package.json', manifest('micromark', '4.0.3'))
+    seen.push(parserFingerprint(from))
+    // With one (npm's here), the record.
+    await put('node_modules/.package-lock.json', '{"packages": {"node_modules/micromark": {"version": "4.0.3"}}}\n')
+    seen.push(parserFingerprint(from))
+    await put('node_modules/.package-lock.json', '{"packages": {"node_modules/micromark": {"version": "4.0.4"}}}\n')
+    seen.push(parserFingerprint(from))
+    await put('node_modules/@fmrl/parser/dist/markdown.js', 'export const plugins = ["remark-gfm", "remark-math"]\n')
+    seen.push(parserFingerprint(from))
+    expect(new Set(seen).size).toBe(5)
+  })
+
+  test('a cache of another parser or fmrl version is never read, and is removed by the next run', async () => {
+    const root = await repositoryWithFindings()
+    const uncached = await lintJson(root, '--no-cache', 'notes.md')
+    // Trees under another fingerprint that would hide every finding: an empty document for every text.
+    const stale = new FileTreeCache(root, {fingerprint: 'an-older-fmrl'})
+    stale.set(await readFile(join(root, 'notes.md'), 'utf8'), {type: 'root', children: []})
+    await stale.save()
+    expect(await lintJson(root, 'notes.md')).toEqual(uncached)
+    expect((await entries(root)).folders).toEqual([parserFingerprint()])
+  })
+
+  test('a changed configuration is applied to cached trees: the rules run again on every file', async () => {
+    const root = await repositoryWithFindings()
+    const before = await lintJson(root, 'content', 'notes.md')
+    await writeFile(join(root, 'fmrl.config.json'), '{"rules": {"no-missing-file": "off", "prefer-https": "off"}}\n')
+    const after = await lintJson(root, 'content', 'notes.md')
+    expect(after).toEqual(await lintJson(root, '--no-cache', 'content', 'notes.md'))
+    const rules = (result: {findings: unknown[]}) => [...new Set(result.findings.map((finding) => (finding as {ruleId: string}).ruleId))].sort()
+    expect(rules(before)).toEqual(['no-missing-file', 'no-unknown-symbol', 'prefer-https'])
+    expect(rules(after)).toEqual(['no-unknown-symbol'])
+  })
+
+  test('a truncated or foreign entry is a miss, parsed again and rewritten', async () => {
+    const root = await repositoryWithFindings()
+    const uncached = await lintJson(root, '--no-cache', 'content', 'notes.md')
+    await lintJson(root, 'content', 'notes.md')
+    const {folders, entries: names} = await entries(root)
+    const folder = join(root, treeCacheFolder, folders[0]!)
+    const good = await readFile(join(folder, names[0]!), 'utf8')
+    await writeFile(join(folder, names[0]!), good.slice(0, good.length / 2))
+    await writeFile(join(folder, names[1]!), JSON.stringify({format: 1, text: names[1]!.replace('.json', ''), tree: {type: 'paragraph'}}))
+    expect(await lintJson(root, 'content', 'notes.md')).toEqual(uncached)
+    expect(JSON.parse(await readFile(join(folder, names[0]!), 'utf8'))).toEqual(JSON.parse(good))
+    expect((JSON.parse(await readFile(join(folder, names[1]!), 'utf8')) as {tree: {type: string}}).tree.type).toBe('root')
+  })
+
+  test('a run over the default files keeps only their trees; a run given files keeps the others too', async () => {
+    const root = await repositoryWithFindings()
+    await run(['lint', 'notes.md'], root)
+    await run(['lint'], root)
+    const all = (await entries(root)).entries
+    // notes.md is no default file: its entry went with the default run.
+    await run(['lint', 'notes.md'], root)
+    expect((await entries(root)).entries).toHaveLength(all.length + 1)
+    await writeFile(join(root, 'content/datasets.md'), `${await readFile(join(root, 'content/datasets.md'), 'utf8')}\n`)
+    await run(['lint'], root)
+    const after = (await entries(root)).entries
+    expect(after).toHaveLength(all.length)
+    expect(after.filter((name) => !all.includes(name))).toHaveLength(1)
+  })
+
+  test('check reads the cache and never writes one; a cache that cannot be written is said, and changes no finding', async () => {
+    const root = await repositoryWithFindings()
+    await rm(join(root, 'notes.md'))
+    await writeFile(join(root, 'content/methods/agent.md'), (await readFile(join(repositoryRoot, 'content/methods/agent.md'), 'utf8')))
+    expect((await run(['check'], root)).code).toBe(0)
+    expect(await entries(root)).toEqual({folders: [], entries: []})
+    // A file where the cache's folder would be.
+    await mkdir(join(root, '.cache'))
+    await writeFile(join(root, '.cache/fmrl'), 'not a folder')
+    const linted = await run(['lint', '--format', 'json'], root)
+    expect(linted.code).toBe(0)
+    expect(linted.out).toBe('[]')
+    expect(linted.err).toMatch(/^fmrl: the parse cache was not written \(ENOTDIR on `\.cache\/fmrl\/trees\/[0-9a-f]{64}`\); the findings above are complete, the next run parses again \(`--no-cache` skips the cache\)$/)
+  })
+})
