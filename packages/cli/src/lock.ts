@@ -1,5 +1,4 @@
 import {join} from 'node:path'
-import lockfile from 'proper-lockfile'
 import {UsageError} from './io.js'
 
 /** Where a write stages its files and journal (below the root; git-ignored). */
@@ -22,6 +21,8 @@ function lockTimeoutMs(): number {
 export async function withLock<T>(root: string, action: (assertHeld: () => void) => Promise<T>): Promise<T> {
   const timeout = lockTimeoutMs()
   let lost: Error | undefined
+  // Loaded when a run writes: proper-lockfile patches fs through graceful-fs, which a run that only reads need not pay for.
+  const {default: lockfile} = await import('proper-lockfile')
   const release = await lockfile
     .lock(join(root, transactionFolder), {
       realpath: false,

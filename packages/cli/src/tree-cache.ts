@@ -5,7 +5,6 @@ import {createRequire} from 'node:module'
 import {dirname, join, relative} from 'node:path'
 import type {TreeCache} from '@fmrl/parser'
 import type {Root} from 'mdast'
-import writeFileAtomic from 'write-file-atomic'
 import type {Io} from './io.js'
 
 /** Where the trees are kept, relative to the root: one folder per parser fingerprint, one file per text. */
@@ -154,7 +153,9 @@ export class FileTreeCache implements TreeCache {
     const base = join(this.root, treeCacheFolder)
     if (this.added.size > 0) await mkdir(this.folder, {recursive: true})
     for (const name of await namesIn(base)) if (name !== this.fingerprint) await rm(join(base, name), {recursive: true, force: true})
-    for (const [key, entry] of this.added) await writeFileAtomic(join(this.folder, `${key}.json`), entry)
+    // Loaded only when there is something to write: a warm run reads and writes nothing.
+    const writeFileAtomic = this.added.size > 0 ? (await import('write-file-atomic')).default : undefined
+    for (const [key, entry] of this.added) await writeFileAtomic!(join(this.folder, `${key}.json`), entry)
     if (!prune) return
     for (const name of await namesIn(this.folder)) if (!this.used.has(name.replace(/\.json$/, ''))) await rm(join(this.folder, name), {force: true})
   }

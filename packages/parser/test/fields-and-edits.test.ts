@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {adoptHandEdits, decodeRow, editedOutsideTables, findDuplicateMethod, findHandEdits, parseContent, parseMarkdown, parseMethodFields, readTables} from '../src/index.js'
+import {adoptHandEdits, editedOutsideTables, findHandEdits} from '../src/hand-edits.js'
+import {decodeRow, findDuplicateMethod, parseContent, parseMarkdown, parseMethodFields, readTables} from '../src/index.js'
 import {contentFiles, repositoryRoot} from './helpers.js'
 
 const {survey, sources} = parseContent(contentFiles())

@@ -1,5 +1,6 @@
 import type {Survey} from '@fmrl/model'
-import {adoptHandEdits, attributeLabel, editedOutsideTables, findHandEdits, formatValue, type EditProblem, type HandEdit, type OutputPlace, type SourceMap} from '@fmrl/parser'
+import {attributeLabel, formatValue, type SourceMap} from '@fmrl/parser'
+import {adoptHandEdits, editedOutsideTables, findHandEdits, type EditProblem, type HandEdit, type OutputPlace} from '@fmrl/parser/hand-edits'
 import {renderContent, toMarkdown, type Output} from '@fmrl/render'
 import {renderOrReport, type ContentOptions, type Rendered} from '../build.js'
 import {findStale, formatStaleDiff, type StaleOutput} from '../check-stale.js'

@@ -13,7 +13,6 @@ import {readMarkdownFile} from '../read.js'
 import {decodeMarkdown, isUnreadable, markdownBytes, markdownFile} from '../read-markdown.js'
 import {formatHuman, hasErrors} from '../report.js'
 import {FileTreeCache, saveTreeCache} from '../tree-cache.js'
-import {writeOutput} from '../write.js'
 import {parseLinkFlags, type LinkFlags} from './links/options.js'
 import type {Progress} from './links/progress.js'
 
@@ -194,6 +193,8 @@ async function fixTargets(run: LintRun, rules: LintSettings['rules'], root: stri
     const settings: LintSettings = {rules, ...(await run.settingsOf(target))}
     const fixed = fixText(String(file.value), (current) => lintFile(new VFile({path: target.path, value: current}), settings))
     if (fixed.applied.length === 0) continue
+    // Loaded only to fix: the writer brings the lock (proper-lockfile).
+    const {writeOutput} = await import('../write.js')
     await writeOutput(target.base, {path: target.path, content: markdownBytes(file, fixed.text)})
     io.err(`${target.display}: ${fixed.applied.length} fix${fixed.applied.length === 1 ? '' : 'es'} applied`)
     changed = true
