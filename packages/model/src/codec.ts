@@ -227,7 +227,8 @@ export function namedLinksColumn<T, K extends keyof T & string>(key: K, header: 
         // Text GitHub links by itself (`a http://x.org b`) is part of a name, not a link of its own.
         const real = held.find(({link}) => !isLiteralLink(link))
         if (real) return problem(`Unexpected text beside the link \`${real.link.url}\` in column \`${header}\`, expected each item a name or a \`[name](url)\``, 'invalid-value', real.link.url)
-        links.push({name: held.reduce((name, {link, index}) => name.replace(placeholder(index), link.text), item), url: null})
+        // A function, not a string: a replacement string reads `$'`, `$&` and `$$` in the link's text as patterns.
+        links.push({name: held.reduce((name, {link, index}) => name.replace(placeholder(index), () => link.text), item), url: null})
       }
       return decoded<T>({[key]: links} as Partial<T>)
     }

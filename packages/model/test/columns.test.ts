@@ -199,6 +199,14 @@ describe('cases the property tests found (packages/cli/test/properties), pinned'
     expect(named.decode({text: '@)http://x.org', links: [{url: 'http://x.org', text: 'http://x.org', start: 2}]}, context)).toEqual({ok: true, value: {environments: [{name: '@)http://x.org', url: null}]}})
   })
 
+  // The 10,000-case run (seed 20261201, case 884): the name came back as `>http://x.orgZ+)Ω)`, the
+  // link's text put back with String.replace, which reads `$'` in it as "the text after the match".
+  test('a name holding `$\'` or `$&` beside the text GitHub links reads back as written', () => {
+    const name = ">http://x.orgZ+$'Ω) $& $$"
+    const link = {url: "http://x.orgZ+$'Ω", text: "http://x.orgZ+$'Ω", start: 1}
+    expect(named.decode({text: name, links: [link]}, context)).toEqual({ok: true, value: {environments: [{name, url: null}]}})
+  })
+
   test('`-` as a list item is quoted, so it is not read as "no value"', () => {
     expect(joinList(['-'])).toBe('"-"')
     expect(splitList(joinList(['-', 'x']))).toEqual(['-', 'x'])
