@@ -1,4 +1,4 @@
-import type {Root, RootContent, Table} from 'mdast'
+import type {Root, RootContent} from 'mdast'
 
 /**
  * Parsing a large document piece by piece: micromark keeps every event of the text it parses (a
@@ -125,7 +125,7 @@ export function parsePieces(text: string, pieces: readonly Piece[], parse: (text
     const [rows, ...rest] = tree.children
     const table = children.at(-1)
     if (rows?.type !== 'table' || table?.type !== 'table') return undefined
-    table.children.push(...(rows as Table).children.slice(1))
+    table.children.push(...rows.children.slice(1))
     table.position!.end = rows.position!.end
     children.push(...rest)
   }
