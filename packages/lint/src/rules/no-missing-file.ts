@@ -23,6 +23,19 @@ export function resolveTarget(from: string, url: string): string | undefined {
 }
 
 /** A relative link or image (Markdown or HTML) to a file the repository does not have; needs `files` data. */
+const pathsOf = new WeakMap<readonly string[], ReadonlySet<string>>()
+
+/** The files and the folders that hold them, built once per list: every file of a run shares its repository's list. */
+function existingPaths(files: readonly string[]): ReadonlySet<string> {
+  let paths = pathsOf.get(files)
+  if (!paths) {
+    const folders = files.flatMap((path) => path.split('/').slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join('/')))
+    paths = new Set([...files, ...folders])
+    pathsOf.set(files, paths)
+  }
+  return paths
+}
+
 export const noMissingFile = createRule({
   id: 'no-missing-file',
   description: 'Relative link or image (Markdown or HTML `src`/`href`) to a file that does not exist',
@@ -64,12 +77,10 @@ export const noMissingFile = createRule({
       if (linkTargets(tree, file).some((target) => isRelativePath(target.url))) skip('files')
       return
     }
-    const known = new Set(files)
-    const folders = new Set(files.flatMap((path) => path.split('/').slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join('/'))))
     for (const target of linkTargets(tree, file)) {
       if (!isRelativePath(target.url)) continue
       const resolved = resolveTarget(file.path, target.url)
-      if (resolved === undefined || known.has(resolved) || folders.has(resolved)) continue
+      if (resolved === undefined || existingPaths(files).has(resolved)) continue
       const what = target.kind === 'image' || /^<img\b/i.test(target.node.type === 'html' ? target.node.value.trim() : '') ? 'image' : 'link'
       report(file, `Unexpected ${what} to missing file \`${target.url}\`, expected \`${resolved}\` to exist in the repository`, target.position)
     }
