@@ -1,11 +1,12 @@
 import type {Survey} from '@fmrl/model'
-import {parseContent, type SourceMap, type TreeCache} from '@fmrl/parser'
+import type {SourceMap} from '@fmrl/parser'
 import {renderOutputs, type Output} from '@fmrl/render'
 import type {VFile} from 'vfile'
 import {readContentFiles} from './content-files.js'
 import {UsageError, type Io} from './io.js'
 import {formatGithub, type LintFormat} from './lint-report.js'
 import {formatHuman, hasErrors} from './report.js'
+import {parseContentCached, type FileTreeCache} from './tree-cache.js'
 
 /** The rendered outputs with the model and where its values came from, or the content files carrying the messages that stopped rendering. */
 export type Rendered =
@@ -13,11 +14,11 @@ export type Rendered =
   | {outputs: undefined; files: VFile[]; survey: undefined; sources: undefined}
 
 /** Read and parse content/, then render every output in memory; nothing is written here. */
-export async function renderFromContent(root: string, contentDirectory: string, cache?: TreeCache): Promise<Rendered> {
+export async function renderFromContent(root: string, contentDirectory: string, cache?: FileTreeCache): Promise<Rendered> {
   const files = await readContentFiles(root, contentDirectory)
   const failed = {outputs: undefined, files, survey: undefined, sources: undefined}
   if (files.length === 0) return failed
-  const {survey, sources} = parseContent(files, {cache})
+  const {survey, sources} = parseContentCached(files, cache)
   if (!survey || hasErrors(files)) return failed
   return {outputs: renderOutputs(survey), files, survey, sources}
 }
@@ -28,8 +29,8 @@ export interface ContentOptions {
   content: string
   /** How content errors print: `human` on stderr (the default), or `github` annotations on stdout as well. */
   format?: Extract<LintFormat, 'human' | 'github'> | undefined
-  /** Trees of earlier parses of the content files, read instead of parsing them again. */
-  cache?: TreeCache | undefined
+  /** The parse cache: what earlier runs read of the content files, read instead of parsing them again. */
+  cache?: FileTreeCache | undefined
 }
 
 /** Render from content/; on content errors print them, then `outcome`, and return undefined. */

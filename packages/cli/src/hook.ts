@@ -24,7 +24,7 @@ export async function preCommitCommand(options: PreCommitOptions, io: Io, runCom
     say(`linting ${staged.length} staged content file${staged.length === 1 ? '' : 's'}`)
     code = Math.max(code, await runCommand(['--root', options.root, '--content', options.content, 'lint', ...staged.map((path) => resolve(options.root, path))]))
   }
-  // Lint just kept the trees of content/: check reads them instead of parsing again.
+  // Lint just kept what content/ read into: check reads it instead of parsing again.
   code = Math.max(code, await checkCommand({...options, cached: true}, io))
   if (code !== exitCodes.ok) say('commit blocked: fix the problems above (or skip this check with `git commit --no-verify`)')
   return code

@@ -1,10 +1,12 @@
 import {createHash} from 'node:crypto'
-import {readFileSync} from 'node:fs'
-import {mkdir, readdir, rm} from 'node:fs/promises'
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {readdir, rm} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import {dirname, join, relative} from 'node:path'
-import type {TreeCache} from '@fmrl/parser'
+import type {Survey} from '@fmrl/model'
+import {parseContent, type ContentOptions, type ContentRead, type Place, type TreeCache} from '@fmrl/parser'
 import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
 import type {Io} from './io.js'
 
 /** Where the trees are kept, relative to the root: one folder per parser fingerprint, one file per text. */
@@ -14,6 +16,9 @@ export const treeCacheFolder = '.cache/fmrl/trees'
 const entryFormat = 1
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+
+/** The hash of content/ as read: every file's path and text, in order. */
+const contentKey = (files: readonly VFile[]) => sha256(JSON.stringify(files.map((file) => [file.path, String(file.value)])))
 
 /** The folder holding a package's package.json, from any file in it. */
 function packageFolder(file: string, name: string): string | undefined {
@@ -67,19 +72,41 @@ function installRecord(start: string): string | undefined {
   }
 }
 
+/** The source of every module of a package's build (its `dist` folder), by path: what a development checkout changes without a new version. */
+function packageModules(folder: string): Array<[string, string]> {
+  const dist = join(folder, 'dist')
+  let names: string[]
+  try {
+    names = readdirSync(dist, {recursive: true, encoding: 'utf8'})
+  } catch {
+    return []
+  }
+  return names
+    .filter((name) => name.endsWith('.js'))
+    .sort()
+    .map((name) => [name, readFileSync(join(dist, name), 'utf8')])
+}
+
 /**
- * What the trees depend on besides the text: the parser's own Markdown module (a development
- * checkout changes it without a new version) and the version of every package it uses, from the
- * install record when there is one (reading ~80 package.json files instead costs more than a tree
- * of our content takes to load). A tree made under another fingerprint is never read.
+ * What a cache entry depends on besides the text: the modules of the parser and of the model it
+ * reads content into (a development checkout changes them without a new version), and the version
+ * of every package the parser uses, from the install record when there is one (reading ~80
+ * package.json files instead costs more than a tree of our content takes to load). An entry made
+ * under another fingerprint is never read.
  */
 export function parserFingerprint(from: string = import.meta.url): string {
   const entry = createRequire(from).resolve('@fmrl/parser')
   const folder = packageFolder(entry, '@fmrl/parser')
   const record = folder ? installRecord(folder) : undefined
   const packages = record === undefined ? [...dependencyVersions('@fmrl/parser', from).keys()].sort() : sha256(record)
-  const markdownModule = readFileSync(join(dirname(entry), 'markdown.js'), 'utf8')
-  return sha256(JSON.stringify({entryFormat, packages, markdownModule}))
+  let model: string | undefined
+  try {
+    model = packageFolder(createRequire(entry).resolve('@fmrl/model'), '@fmrl/model')
+  } catch {
+    // A parser without the model beside it: its own modules are all there is.
+  }
+  const modules = [folder, model].map((at) => (at ? packageModules(at).map(([name, source]) => [name, sha256(source)]) : []))
+  return sha256(JSON.stringify({entryFormat, packages, modules}))
 }
 
 /** The names in a folder; none when there is no folder. */
@@ -98,17 +125,34 @@ interface Entry {
   tree: Root
 }
 
+/** What content/ read into, as an entry file holds it, with what it was read from. */
+interface ContentEntry {
+  format: typeof entryFormat
+  /** The hash of every content file's path and text. */
+  content: string
+  survey: Survey
+  sources: Array<[string, Place]>
+}
+
+/** The part of a read of content/ that the cache keeps. */
+export type CachedContent = Pick<ContentRead, 'survey' | 'sources' | 'trees'>
+
 /**
  * The parse cache of `fmrl lint` and `fmrl check`: each tree a run parsed, under
  * `.cache/fmrl/trees/<fingerprint>/<hash of the text>.json`. A hit is a tree made of the very same
  * text by the very same parser; anything else (a missing, unreadable, truncated or foreign entry) is
- * a miss, parsed again. Reading is synchronous (the parser asks as it goes); the new trees are written
- * at the end, by `save`, each atomically.
+ * a miss, parsed again. Reading and writing are synchronous (the parser asks and tells as it goes):
+ * each new tree is written the moment it is parsed, through a temporary file renamed into place, so
+ * no run holds the trees of all its files; lint reads a content file's tree back when it lints it.
+ * Beside the trees, the survey read from content/ (`content-<hash>.json`), for the same texts of
+ * every content file: a run that finds it builds no model.
  */
 export class FileTreeCache implements TreeCache {
   private readonly folder: string
-  private readonly added = new Map<string, string>()
+  private readonly added = new Set<string>()
   private readonly used = new Set<string>()
+  /** The first write that failed: `save` reports it, and the trees not written are parsed again next time. */
+  private failure: NodeJS.ErrnoException | undefined
 
   private readonly fingerprint: string
   /** Whether this run's trees are kept (`fmrl check`, which never writes, only reads). */
@@ -132,41 +176,85 @@ export class FileTreeCache implements TreeCache {
   }
 
   set(text: string, tree: Root): void {
-    if (!this.write) return
     const key = sha256(text)
     // Serialised now: whoever gets the tree next may add to it.
-    this.added.set(key, JSON.stringify({format: entryFormat, text: key, tree} satisfies Entry))
-    this.used.add(key)
+    if (this.writeEntry(key, {format: entryFormat, text: key, tree} satisfies Entry)) this.added.add(key)
   }
 
-  /** How many trees were read from the cache and how many parsed. */
+  /** The survey and its places read before from content/ files with these very paths and texts. */
+  getContent(files: readonly VFile[]): CachedContent | undefined {
+    const key = contentKey(files)
+    const entry = this.readEntry<ContentEntry>(`content-${key}`, (read) => read.content === key && typeof read.survey === 'object' && Array.isArray(read.sources))
+    if (!entry) return undefined
+    this.used.add(`content-${key}`)
+    return {survey: entry.survey, sources: new Map(entry.sources), trees: new Map()}
+  }
+
+  /** Keep what content/ read into, when it was a survey without a single message on its files (so there are none to give back). */
+  setContent(files: readonly VFile[], read: CachedContent): void {
+    if (!read.survey || files.some((file) => file.messages.length > 0)) return
+    const key = contentKey(files)
+    this.writeEntry(`content-${key}`, {format: entryFormat, content: key, survey: read.survey, sources: [...read.sources]} satisfies ContentEntry)
+  }
+
+  /** How many trees were read from the cache and how many parsed (and written). */
   get counts(): {hits: number; parsed: number} {
-    return {hits: this.used.size - this.added.size, parsed: this.added.size}
+    const trees = [...this.used].filter((name) => !name.startsWith('content-')).length
+    return {hits: trees - this.added.size, parsed: this.added.size}
   }
 
   /**
-   * Write the trees parsed in this run and drop what no run will read again: the folders of other
-   * fingerprints, and (`prune`, after a run that read every file it lints) the entries this run did not use.
+   * Drop what no run will read again: the folders of other fingerprints, and (`prune`, after a run
+   * that read every file it lints) the entries this run did not use. Rejects with the first write
+   * that failed.
    */
   async save({prune = false}: {prune?: boolean} = {}): Promise<void> {
     if (!this.write) return
+    if (this.failure) throw this.failure
     const base = join(this.root, treeCacheFolder)
-    if (this.added.size > 0) await mkdir(this.folder, {recursive: true})
     for (const name of await namesIn(base)) if (name !== this.fingerprint) await rm(join(base, name), {recursive: true, force: true})
-    // Loaded only when there is something to write: a warm run reads and writes nothing.
-    const writeFileAtomic = this.added.size > 0 ? (await import('write-file-atomic')).default : undefined
-    for (const [key, entry] of this.added) await writeFileAtomic!(join(this.folder, `${key}.json`), entry)
     if (!prune) return
     for (const name of await namesIn(this.folder)) if (!this.used.has(name.replace(/\.json$/, ''))) await rm(join(this.folder, name), {force: true})
   }
 
   private read(key: string): Entry | undefined {
+    return this.readEntry<Entry>(key, (entry) => entry.text === key && entry.tree?.type === 'root')
+  }
+
+  /** An entry of this format that `fits`, or undefined for a missing, unreadable, truncated or foreign one. */
+  private readEntry<T extends {format: number}>(name: string, fits: (entry: Partial<T>) => boolean): T | undefined {
     try {
-      const entry = JSON.parse(readFileSync(join(this.folder, `${key}.json`), 'utf8')) as Partial<Entry>
-      return entry.format === entryFormat && entry.text === key && entry.tree?.type === 'root' ? (entry as Entry) : undefined
+      const entry = JSON.parse(readFileSync(join(this.folder, `${name}.json`), 'utf8')) as Partial<T>
+      return entry.format === entryFormat && fits(entry) ? (entry as T) : undefined
     } catch {
       return undefined
     }
+  }
+
+  /**
+   * Write an entry now, through a temporary file renamed into place (a run stopped mid-write leaves
+   * a temporary file, which the next pruning run removes, never a torn entry). Whether it was written:
+   * after the first failure nothing more is tried, and `save` reports it.
+   */
+  private writeEntry(name: string, entry: Entry | ContentEntry): boolean {
+    if (!this.write || this.failure) return false
+    const path = join(this.folder, `${name}.json`)
+    const temporary = `${path}.${process.pid}.tmp`
+    try {
+      mkdirSync(this.folder, {recursive: true})
+      writeFileSync(temporary, JSON.stringify(entry))
+      renameSync(temporary, path)
+    } catch (error) {
+      this.failure = error as NodeJS.ErrnoException
+      try {
+        rmSync(temporary, {force: true})
+      } catch {
+        // Where the folder could not be made there is no temporary file either.
+      }
+      return false
+    }
+    this.used.add(name)
+    return true
   }
 }
 
@@ -176,4 +264,19 @@ export async function saveTreeCache(cache: FileTreeCache, options: {prune?: bool
     const where = typeof error.path === 'string' ? ` on \`${relative(cwd, error.path)}\`` : ''
     io.err(`fmrl: the parse cache was not written (${error.code ?? error.message}${where}); the findings above are complete, the next run parses again (\`--no-cache\` skips the cache)`)
   })
+}
+
+/**
+ * parseContent through the cache: the survey read before from the same content files when there is
+ * one, else a read (each tree from the cache where it can be) that is then kept. With a cache no tree
+ * is handed back (lint reads each file's tree from the cache as it lints it); without one, the read
+ * parseContent gives, its trees with `keepTrees`.
+ */
+export function parseContentCached(files: VFile[], cache: FileTreeCache | undefined, options: Pick<ContentOptions, 'keepTrees'> = {}): CachedContent {
+  if (!cache) return parseContent(files, options)
+  const cached = cache.getContent(files)
+  if (cached) return cached
+  const read = parseContent(files, {cache})
+  cache.setContent(files, read)
+  return read
 }

@@ -1,8 +1,9 @@
 import {createHash} from 'node:crypto'
 import {mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {parseMarkdown} from '@fmrl/parser'
+import {parseContent, parseMarkdown} from '@fmrl/parser'
 import {describe, expect, test} from 'vitest'
+import {readContentFiles} from '../src/content-files.js'
 import {FileTreeCache, parserFingerprint, treeCacheFolder} from '../src/tree-cache.js'
 import {repositoryRoot, run, temporaryDirectory, temporaryRepository} from './helpers.js'
 
@@ -31,6 +32,14 @@ async function repositoryWithFindings(): Promise<string> {
   await writeFile(agent, text.replace('| ✓ |', '| ✔︎ |').replace('https://github.com/', 'http://github.com/'))
   await writeFile(join(root, 'notes.md'), '# Notes\n\nSee [the plan](plan.md) and [Table 1](tables/table1.md#missing).\n')
   return root
+}
+
+/** The entry holding the survey read from content/ (one after a lint of every content file). */
+async function contentEntry(root: string): Promise<string> {
+  const [folder] = (await entries(root)).folders
+  const names = (await readdir(join(root, treeCacheFolder, folder!))).filter((name) => name.startsWith('content-'))
+  expect(names).toHaveLength(1)
+  return join(root, treeCacheFolder, folder!, names[0]!)
 }
 
 const lintJson = async (root: string, ...args: string[]) => {
@@ -83,12 +92,43 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     await writeFile(join(root, 'content/methods/agent.md'), await readFile(join(repositoryRoot, 'content/methods/agent.md'), 'utf8'))
     expect((await run(['check'], root)).code).toBe(0)
     await run(['lint', 'content'], root)
+    // Without the survey read from content/ (see the next test), check reads content/'s trees.
+    await rm(await contentEntry(root))
     await plant('content/methods/agent.md', (await readFile(join(root, 'content/methods/agent.md'), 'utf8')).replace('| GPT-4 |', '| GPT-5 |'))
     expect((await run(['check'], root)).code).toBe(1)
     expect((await run(['check', '--no-cache'], root)).code).toBe(0)
   })
 
-  test('the fingerprint changes with the version of any package the parser uses and with its Markdown module', async () => {
+  test('the survey it holds for content/ is what lint and check read: a survey put in for the same texts', async () => {
+    const root = await repositoryWithFindings()
+    await writeFile(join(root, 'content/methods/agent.md'), await readFile(join(repositoryRoot, 'content/methods/agent.md'), 'utf8'))
+    await rm(join(root, 'notes.md'))
+    expect(await lintJson(root, 'README.md')).toEqual({code: 0, findings: []})
+    const entry = JSON.parse(await readFile(await contentEntry(root), 'utf8')) as {survey: {methods: Array<{name: string; models: string[]}>}}
+    // Read back, the survey equals a read of content/ without the cache: every value and every place.
+    const fresh = parseContent(await readContentFiles(root, 'content'))
+    expect(entry).toStrictEqual({format: 1, content: expect.stringMatching(/^[0-9a-f]{64}$/), survey: fresh.survey, sources: [...fresh.sources]})
+    // content/ as if AGILE had another model: the README disagrees with it, and the outputs no longer match.
+    const agile = entry.survey.methods.find((method) => method.name === 'AGILE')!
+    agile.models = ['GPT-5']
+    await writeFile(await contentEntry(root), JSON.stringify(entry))
+    const planted = await lintJson(root, 'README.md')
+    expect(planted.code).toBe(1)
+    expect(new Set(planted.findings.map((finding) => (finding as {ruleId: string}).ruleId))).toEqual(new Set(['consistent-values']))
+    expect((await run(['check'], root)).code).toBe(1)
+    expect((await run(['check', '--no-cache'], root)).code).toBe(0)
+    expect(await lintJson(root, '--no-cache', 'README.md')).toEqual({code: 0, findings: []})
+  })
+
+  test('content/ that does not read into a survey, or carries a message, is not kept: its messages come from reading it again', async () => {
+    const root = await repositoryWithFindings()
+    const warned = await lintJson(root, 'content')
+    expect(warned.code).toBe(1)
+    expect((await entries(root)).entries.filter((name) => name.startsWith('content-'))).toEqual([])
+    expect(await lintJson(root, 'content')).toEqual(warned)
+  })
+
+  test('the fingerprint changes with the version of any package the parser uses and with any module of the parser or the model', async () => {
     const root = await temporaryDirectory()
     const put = async (path: string, text: string) => {
       await mkdir(join(root, path, '..'), {recursive: true})
@@ -102,6 +142,9 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     await put('node_modules/remark-parse/index.js', '')
     await put('node_modules/micromark/package.json', manifest('micromark', '4.0.2'))
     await put('node_modules/micromark/index.js', '')
+    // Node remembers a package.json it did not find: the model is there from the start.
+    await put('node_modules/@fmrl/model/package.json', JSON.stringify({name: '@fmrl/model', version: '0.1.0', main: 'dist/index.js'}))
+    await put('node_modules/@fmrl/model/dist/index.js', 'export const roles = ["agent"]\n')
     const from = join(root, 'cli.js')
     const seen = [parserFingerprint(from)]
     expect(parserFingerprint(from)).toBe(seen[0])
@@ -115,7 +158,13 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     seen.push(parserFingerprint(from))
     await put('node_modules/@fmrl/parser/dist/markdown.js', 'export const plugins = ["remark-gfm", "remark-math"]\n')
     seen.push(parserFingerprint(from))
-    expect(new Set(seen).size).toBe(5)
+    // Any module of the parser (how content/ reads into a survey) and of the model it reads into.
+    await put('node_modules/@fmrl/parser/dist/content/survey.js', 'export const singles = ["survey"]\n')
+    seen.push(parserFingerprint(from))
+    await put('node_modules/@fmrl/model/dist/index.js', 'export const roles = ["agent", "planner"]\n')
+    seen.push(parserFingerprint(from))
+    expect(parserFingerprint(from)).toBe(seen.at(-1))
+    expect(new Set(seen).size).toBe(7)
   })
 
   test('a cache of another parser or fmrl version is never read, and is removed by the next run', async () => {

@@ -1,4 +1,4 @@
-export {contentFileKind, parseContent, parseContentDraft, type ContentFileKind, type ContentRead} from './content/survey.js'
+export {contentFileKind, parseContent, parseContentDraft, type ContentFileKind, type ContentOptions, type ContentRead} from './content/survey.js'
 export {fileContext, type FileContext, type Place, type ReadOptions, type SourceMap} from './content/context.js'
 export {parseMethodsFile, type MethodRead, type MethodsContext} from './content/methods-file.js'
 export {readEntries, reportCellProblem, type EntryRead} from './content/rows.js'

@@ -6,7 +6,7 @@ import {contentFiles} from './helpers.js'
 // trees a parse of each file's text gives, for every content file.
 test('parseContent gives each content file’s tree, the same as parsing its text', () => {
   const files = contentFiles()
-  const {survey, trees} = parseContent(files)
+  const {survey, trees} = parseContent(files, {keepTrees: true})
   expect(survey).toBeDefined()
   expect([...trees.keys()].map((file) => file.path).sort()).toEqual(files.map((file) => file.path).sort())
   for (const file of files) expect(trees.get(file)).toEqual(parseMarkdown(String(file.value)))
@@ -16,5 +16,13 @@ test('a file past the size limit has no tree', () => {
   const files = contentFiles()
   const big = files.find((file) => file.path.endsWith('references.md'))!
   big.value = `${String(big.value)}${'x'.repeat(9 * 1024 * 1024)}`
-  expect(parseContent(files).trees.size).toBe(0)
+  expect(parseContent(files, {keepTrees: true}).trees.size).toBe(0)
+})
+
+test('without keepTrees parseContent hands back no tree, and reads the same survey and places', () => {
+  const kept = parseContent(contentFiles(), {keepTrees: true})
+  const read = parseContent(contentFiles())
+  expect(read.trees.size).toBe(0)
+  expect(read.survey).toEqual(kept.survey)
+  expect(read.sources).toEqual(kept.sources)
 })

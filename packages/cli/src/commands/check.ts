@@ -13,7 +13,7 @@ import {buildCommand} from './build.js'
 
 export interface CheckOptions extends ContentOptions {
   adopt?: boolean
-  /** Read the trees `fmrl lint` kept (`.cache/fmrl/trees/`) instead of parsing content/ again; check itself keeps none. */
+  /** Read what `fmrl lint` kept (`.cache/fmrl/trees/`: the survey, else the trees) instead of reading content/ again; check itself keeps nothing. */
   cached?: boolean
 }
 

@@ -1,6 +1,6 @@
 import {join} from 'node:path'
 import {draftData, fixText, lintFile, lintTree, surveyData, type LintData, type LintSettings} from '@fmrl/lint'
-import {parseContent, parseContentDraft, type TreeCache} from '@fmrl/parser'
+import {parseContentDraft, type TreeCache} from '@fmrl/parser'
 import {outputPaths} from '@fmrl/render/paths'
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
@@ -12,7 +12,7 @@ import {checkFormat, formatReport, type LintFormat} from '../lint-report.js'
 import {readMarkdownFile} from '../read.js'
 import {decodeMarkdown, isUnreadable, markdownBytes, markdownFile} from '../read-markdown.js'
 import {formatHuman, hasErrors} from '../report.js'
-import {FileTreeCache, saveTreeCache} from '../tree-cache.js'
+import {FileTreeCache, parseContentCached, saveTreeCache} from '../tree-cache.js'
 import {parseLinkFlags, type LinkFlags} from './links/options.js'
 import type {Progress} from './links/progress.js'
 
@@ -44,14 +44,17 @@ interface SurveyRead {
   data: LintData | undefined
   /** Root-relative paths of content/ and the generated Markdown outputs that exist. */
   own: string[]
-  /** The trees parseContent made of the content files, each linted as it is (then dropped) instead of parsed again. */
+  /**
+   * Without a cache, the trees parseContent made of the content files, each linted as it is (then
+   * dropped) instead of parsed again; with one, empty: lint reads each tree back from the cache.
+   */
   trees: Map<VFile, Root>
   /** Whether the content folder exists (empty, it is a survey without content, not another list). */
   hasContentFolder: boolean
 }
 
 /** Read and parse content/ (when there is one): a survey with errors still gives its vocabularies, from the draft. */
-async function readSurvey(root: string, content: string, repositoryFiles: readonly string[], cache: TreeCache | undefined): Promise<SurveyRead> {
+async function readSurvey(root: string, content: string, repositoryFiles: readonly string[], cache: FileTreeCache | undefined): Promise<SurveyRead> {
   let hasContentFolder = true
   const contentFiles = await readContentFiles(root, content).catch((error: NodeJS.ErrnoException) => {
     // No content folder: another list, linted on its own; any other error reading it is the user's to see.
@@ -62,7 +65,7 @@ async function readSurvey(root: string, content: string, repositoryFiles: readon
     throw error
   })
   if (contentFiles.length === 0) return {contentFiles, data: undefined, own: [], trees: new Map(), hasContentFolder}
-  const {survey, sources, trees} = parseContent(contentFiles, {cache})
+  const {survey, sources, trees} = parseContentCached(contentFiles, cache, {keepTrees: true})
   const outputs = survey ? outputPaths(survey) : ['README.md', ...repositoryFiles.filter((path) => path.startsWith('tables/'))]
   const own = [...contentFiles.map((file) => file.path), ...outputs.filter((path) => path.endsWith('.md') && repositoryFiles.includes(path))]
   return {contentFiles, data: survey ? surveyData(survey, sources) : draftData(parseContentDraft(contentFiles)), own, trees, hasContentFolder}
@@ -102,7 +105,7 @@ interface LintRun {
   settingsOf(target: LintTarget): Promise<LintSettings>
 }
 
-async function prepare(options: LintOptions, cwd: string, trees: Trees, base: Omit<LintData, 'files'>, cache?: TreeCache): Promise<LintRun> {
+async function prepare(options: LintOptions, cwd: string, trees: Trees, base: Omit<LintData, 'files'>, cache?: FileTreeCache): Promise<LintRun> {
   const rootTree = trees.get(options.root)
   const repositoryFiles = await rootTree.files
   const survey = await readSurvey(options.root, options.content, repositoryFiles, cache)

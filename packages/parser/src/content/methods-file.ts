@@ -1,8 +1,9 @@
 import {methodViews, type Method, type MethodDraft, type Role, type Vocabulary} from '@fmrl/model'
 import type {Nodes} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import type {Position} from 'unist'
 import {quoteList, reportError} from '../diagnostics.js'
-import {readTables, type CellRead} from '../tables.js'
+import {readTables} from '../tables.js'
 import type {FileContext} from './context.js'
 import {checkLayout} from './layout.js'
 import {readEntries} from './rows.js'
@@ -15,11 +16,12 @@ export interface MethodsContext {
 
 const columns = methodViews.content.map((entry) => entry.column)
 
-/** A method read from a row, with the row's cells by attribute key for source places. */
+/** A method read from a row, with the place of the row's cells by attribute key. */
 export interface MethodRead {
   /** A complete method, or a draft (`complete` false) whose missing values were reported. */
   method: Method
-  cells: Map<string, CellRead>
+  /** Places, not the cells: the file's tree is garbage once its methods are read. */
+  cells: Map<string, Position | undefined>
   complete: boolean
 }
 
@@ -44,7 +46,7 @@ export function parseMethodsFile(context: FileContext, known: MethodsContext): M
     return readEntries<Method>(context, table, columns, {vocabularies: known.vocabularies, format: 'content'}).flatMap(({value, cells, complete}) => {
       if (value.name === undefined) return []
       const method: MethodDraft = {...(value as MethodDraft), role: role.id, category: category.id, venue: null}
-      return [{method: method as Method, cells, complete}]
+      return [{method: method as Method, cells: new Map([...cells].map(([key, cell]) => [key, cell.node.position])), complete}]
     })
   })
 }

@@ -1,5 +1,6 @@
 import {Survey, SectionId, checkSurvey, emptyDraft, formatCitation, type Method, type Role, type Section, type SurveyDraft} from '@fmrl/model'
 import type {Root} from 'mdast'
+import type {Position} from 'unist'
 import {VFile} from 'vfile'
 import {quoteList, reportError, type ParseRuleId} from '../diagnostics.js'
 import {checkMarkdownLimits} from '../limits.js'
@@ -21,8 +22,9 @@ export interface ContentRead {
   draft: SurveyDraft
   sources: SourceMap
   /**
-   * The tree of each content file that was parsed (not those past the limits or refused), so that
-   * a caller linting the same files need not parse them again. Nothing keeps it but the caller.
+   * With `keepTrees`, the tree of each content file that was parsed (not those past the limits or
+   * refused), so that a caller linting the same files need not parse them again; else empty, and
+   * each file's tree is garbage once the file is read. Nothing keeps it but the caller.
    */
   trees: Map<VFile, Root>
 }
@@ -41,17 +43,24 @@ export function contentFileKind(path: string): ContentFileKind | undefined {
   return singles.find((kind) => kind === base)
 }
 
+/** How content/ is read: as a draft or not, with a parse cache, and whether the trees are handed back. */
+export interface ContentOptions extends Pick<ReadOptions, 'drafting' | 'cache'> {
+  /** Hand back each file's tree (`trees`): a caller that lints the files without a cache to read them from. */
+  keepTrees?: boolean | undefined
+}
+
 /**
  * Parse every content file into one survey. Files are read in dependency order (taxonomy and legend
  * before methods); problems become positioned messages on the file they concern.
  */
-export function parseContent(files: VFile[], {drafting = false, cache}: Pick<ReadOptions, 'drafting' | 'cache'> = {}): ContentRead {
+export function parseContent(files: VFile[], {drafting = false, cache, keepTrees = false}: ContentOptions = {}): ContentRead {
   const [first] = files
   if (!first) throw new Error('parseContent needs the content files')
   const sources: SourceMap = new Map()
-  const trees = new Map<VFile, Root>()
+  const kept = new Map<VFile, Root>()
+  const trees = keepTrees ? kept : undefined
   // A file past the parser's limits is not parsed at all; its limit error is the one to fix first.
-  if (!files.map(checkMarkdownLimits).every(Boolean)) return {survey: undefined, draft: emptyDraft(), sources, trees}
+  if (!files.map(checkMarkdownLimits).every(Boolean)) return {survey: undefined, draft: emptyDraft(), sources, trees: kept}
   const byKind = new Map<ContentFileKind, VFile[]>()
   for (const file of files) {
     const kind = contentFileKind(file.path)
@@ -95,13 +104,13 @@ export function parseContent(files: VFile[], {drafting = false, cache}: Pick<Rea
   const complete = methods.filter((read) => read.complete)
   for (const read of methods) read.method.venue = read.method.citation ? (venues.get(formatCitation(read.method.citation)) ?? null) : null
   complete.forEach((read, index) => {
-    for (const [key, cell] of read.cells) recordCell(sources, read.file, `/methods/${index}/${key}`, cell.node)
+    for (const [key, position] of read.cells) recordCell(sources, read.file, `/methods/${index}/${key}`, position)
   })
   const candidate = {metadata, taxonomy, vocabularies, methods: complete.map((read) => read.method), datasets, references, sections: orderSections(sections), relatedLists, readingList, environments}
   const draft: SurveyDraft = {...candidate, metadata: metadata ?? {}, methods: methods.map((read) => read.method)}
-  if (drafting) return {survey: undefined, draft: {...draft, methods: methods.map((read) => read.method)}, sources, trees}
+  if (drafting) return {survey: undefined, draft: {...draft, methods: methods.map((read) => read.method)}, sources, trees: kept}
   const survey = validate(candidate, files, sources, first)
-  return {survey: files.some((file) => file.messages.some((message) => message.fatal)) ? undefined : survey, draft, sources, trees}
+  return {survey: files.some((file) => file.messages.some((message) => message.fatal)) ? undefined : survey, draft, sources, trees: kept}
 }
 
 /**
@@ -151,9 +160,9 @@ function orderMethods<T extends MethodRead>(reads: T[], taxonomy: Role[]): T[] {
   return reads.map((read, index) => ({read, index})).sort((a, b) => rank(a.read.method) - rank(b.read.method) || a.index - b.index).map(({read}) => read)
 }
 
-function recordCell(sources: SourceMap, file: VFile, pointer: string, node: {position?: {start: {line: number; column: number}; end: {line: number; column: number}} | undefined}): void {
-  if (!node.position) return
-  const {start, end} = node.position
+function recordCell(sources: SourceMap, file: VFile, pointer: string, position: Position | undefined): void {
+  if (!position) return
+  const {start, end} = position
   sources.set(pointer, {file: file.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column})
 }
 
