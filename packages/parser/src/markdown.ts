@@ -11,8 +11,9 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath)
 
 /**
  * Trees of earlier parses by the text parsed, what a cached run (`fmrl lint --cache`) reads instead
- * of parsing again. `get` may give only a tree that `parseMarkdown` made of that very text with this
- * same parser; the caller keys it so (by the text and the parser's version) and keeps it.
+ * of parsing again: of a whole document, or of each piece of a large one. `get` may give only the tree
+ * this same parser made of that very text; the caller keys it so (by the text and the parser's
+ * version) and keeps it.
  */
 export interface TreeCache {
   get(text: string): Root | undefined
@@ -22,11 +23,17 @@ export interface TreeCache {
 
 /** Parse GitHub Markdown (GFM tables, autolinks, `$…$` math) to mdast, as remark does. Call it only on text within `markdownLimits`. */
 export function parseMarkdown(text: string, cache?: TreeCache): Root {
+  // A large document piece by piece (see pieces.ts): the same tree, at a third of the memory; each
+  // piece is cached on its own, so an edit parses again only the piece it is in.
+  const pieces = cutPieces(text)
+  return (pieces.length > 1 ? parsePieces(text, pieces, (piece) => parseCached(piece, cache)) : undefined) ?? parseCached(text, cache)
+}
+
+/** The tree of `text` from the cache, else parsed whole (and given to the cache). */
+function parseCached(text: string, cache: TreeCache | undefined): Root {
   const cached = cache?.get(text)
   if (cached) return cached
-  // A large document piece by piece (see pieces.ts): the same tree, at a third of the memory.
-  const pieces = cutPieces(text)
-  const tree = (pieces.length > 1 ? parsePieces(text, pieces, parseWhole) : undefined) ?? parseWhole(text)
+  const tree = parseWhole(text)
   cache?.set(text, tree)
   return tree
 }

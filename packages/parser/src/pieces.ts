@@ -57,10 +57,10 @@ export function cutPieces(text: string, bytes = pieceBytes): Piece[] {
     } else {
       const start = line[0]
       if (table && start !== '|') table = undefined
-      if (blank && (start === '#' || start === '|') && offset - piece.start >= bytes) {
+      if (blank && (start === '#' || start === '|') && cutsBefore(line, offset - piece.start, bytes)) {
         pieces.push({...piece, end: offset})
         piece = {start: offset, end: offset, line: index + 1}
-      } else if (table && index >= table.firstRow && offset - piece.start >= bytes) {
+      } else if (table && index >= table.firstRow && cutsBefore(line, offset - piece.start, bytes)) {
         // Every line from the header on starts with `|`: each is a row of the same table.
         pieces.push({...piece, end: offset})
         piece = {start: offset, end: offset, line: index + 1, header: table.header}
@@ -74,6 +74,23 @@ export function cutPieces(text: string, bytes = pieceBytes): Piece[] {
   }
   pieces.push({...piece, end: text.length})
   return pieces
+}
+
+/**
+ * Whether a piece of `size` characters ends before `line`, a line it may end before: from half of
+ * `bytes` on, at a line whose hash picks it, and at twice `bytes` whatever the line. Cuts chosen by the
+ * lines themselves (content-defined chunking) stay where they are when an edit or a new row changes
+ * the length of the text before them, so a cache of the pieces' trees misses only the edited piece.
+ */
+function cutsBefore(line: string, size: number, bytes: number): boolean {
+  return size >= bytes * 2 || (size >= bytes / 2 && lineHash(line) >>> 28 === 0)
+}
+
+/** FNV-1a over the line's UTF-16 code units: cheap, and the same on every run. Its high bits pick the cuts: its low bits follow the line's last characters (a row's closing `|`). */
+function lineHash(line: string): number {
+  let hash = 0x811c9dc5
+  for (let index = 0; index < line.length; index++) hash = Math.imul(hash ^ line.charCodeAt(index), 0x01000193)
+  return hash >>> 0
 }
 
 /** What ends the block a line opens, when it is one the cuts may not enter. */

@@ -1,7 +1,8 @@
 import {readdir, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {cutPieces, parseMarkdown, parsePieces, parseWhole} from '../src/index.js'
+import type {Root} from 'mdast'
+import {cutPieces, parseMarkdown, parsePieces, parseWhole, type TreeCache} from '../src/index.js'
 
 const root = new URL('../../..', import.meta.url).pathname
 
@@ -68,7 +69,7 @@ describe('parsing piece by piece', () => {
     const text = '| a |\n| b |\n| c |\n| d |\n'
     expect(cutPieces(text, 1).map((piece) => piece.header)).toEqual([undefined, '| a |\n| b |\n', '| a |\n| b |\n'])
     expect(inPieces(text, 1)).toBeUndefined()
-    const large = '| x |\n'.repeat(20_000)
+    const large = Array.from({length: 12_000}, (_, index) => `| x${index} |\n`).join('')
     expect(cutPieces(large).length).toBeGreaterThan(1)
     expect(parseMarkdown(large)).toStrictEqual(parseWhole(large))
   })
@@ -78,5 +79,40 @@ describe('parsing piece by piece', () => {
     const text = `# Role\n\n## One\n\n| Method | Models | FT |\n| - | - | - |\n${rows.join('\n')}\n\n## Two\n\ntext\n`
     expect(cutPieces(text).length).toBeGreaterThan(3)
     expect(parseMarkdown(text)).toStrictEqual(parseWhole(text))
+  })
+
+  test('an edit or a new row moves no cut after its piece: a cache of the pieces parses only the piece it is in again', () => {
+    /** A cache as the CLI's is: entries stored as JSON, read back as new trees; `parsed` counts what was parsed. */
+    class MemoryCache implements TreeCache {
+      readonly entries = new Map<string, string>()
+      parsed = 0
+      get(text: string): Root | undefined {
+        const entry = this.entries.get(text)
+        return entry === undefined ? undefined : (JSON.parse(entry) as Root)
+      }
+      set(text: string, tree: Root): void {
+        this.parsed++
+        this.entries.set(text, JSON.stringify(tree))
+      }
+    }
+    const row = (index: number) => `| [M${index}](https://x.org/${index}) \\[A et al., 2024] | GPT-4, $\\pi_l$ | ✓ |`
+    const document = (rows: string[]) => `# Role\n\n## One\n\n| Method | Models | FT |\n| - | - | - |\n${rows.join('\n')}\n\n## Two\n\ntext\n`
+    const rows = Array.from({length: 6000}, (_, index) => row(index))
+    const text = document(rows)
+    const cache = new MemoryCache()
+    expect(parseMarkdown(text, cache)).toStrictEqual(parseWhole(text))
+    const pieces = cache.parsed
+    expect(pieces).toBe(cutPieces(text).length)
+    expect(pieces).toBeGreaterThan(6)
+    // Rows all alike: no line's hash picks a cut, so they are cut at twice the piece size.
+    expect(cutPieces('| x |\n'.repeat(40_000)).map((piece) => piece.end - piece.start)).toEqual([131_076, 108_924])
+    // The same text again: every piece from the cache.
+    cache.parsed = 0
+    expect(parseMarkdown(text, cache)).toStrictEqual(parseWhole(text))
+    expect(cache.parsed).toBe(0)
+    // A new row near the start and a longer cell in the middle: two pieces parsed again, the tree still the whole's.
+    const edited = document([...rows.slice(0, 10), row(99_999), ...rows.slice(10, 3000), rows[3000]!.replace('GPT-4', 'GPT-4, Llama-3-70B-Instruct'), ...rows.slice(3001)])
+    expect(parseMarkdown(edited, cache)).toStrictEqual(parseWhole(edited))
+    expect(cache.parsed).toBe(2)
   })
 })
