@@ -19,7 +19,10 @@ function hookRepository(environment) {
   for (const path of ['content', 'README.md', 'tables', 'export', 'site', 'package.json']) cpSync(join(repositoryRoot, path), join(directory, path), {recursive: true})
   symlinkSync(join(repositoryRoot, 'packages'), join(directory, 'packages'), 'dir')
   spawnSync('git', ['init', '--quiet'], {cwd: directory, env: environment})
-  appendFileSync(join(directory, '.git/info/exclude'), '/packages\n/package.json\n')
+  appendFileSync(join(directory, '.git/info/exclude'), '/packages\n/package.json\n/.cache\n')
+  // As a commit follows a build: the build's record of what it wrote is what the hook's check compares.
+  const built = spawnSync(node, [join(repositoryRoot, 'packages/cli/dist/bin.js'), 'build'], {cwd: directory, env: environment, encoding: 'utf8'})
+  if (built.status !== 0) throw new Error(`fmrl build failed in the hook's repository:\n${built.stdout}${built.stderr}`)
   const installed = spawnSync(node, [join(repositoryRoot, 'node_modules/simple-git-hooks/cli.js')], {cwd: directory, env: environment, encoding: 'utf8'})
   if (!existsSync(join(directory, '.git/hooks/pre-commit'))) throw new Error(`simple-git-hooks did not install the hook:\n${installed.stdout}${installed.stderr}`)
   spawnSync('git', ['add', '--all'], {cwd: directory, env: environment})
@@ -48,7 +51,7 @@ export function runContent({runs, smoke, timeoutMs, log, progress = () => {}}) {
   run({id: 'fmrl-check-cached', label: 'fmrl check, parse cache warm', command: node, args: [cli, 'check'], cwd: repositoryRoot})
   const repository = hookRepository(environment)
   try {
-    run({id: 'pre-commit', label: 'pre-commit hook (every content file staged; its lint keeps the parse cache warm)', command: 'git', args: ['hook', 'run', 'pre-commit'], cwd: repository, check: (output) => output.includes('generated files match content/')})
+    run({id: 'pre-commit', label: 'pre-commit hook (every content file staged after fmrl build; its lint keeps the parse cache warm)', command: 'git', args: ['hook', 'run', 'pre-commit'], cwd: repository, check: (output) => output.includes('generated files match content/')})
   } finally {
     rmSync(repository, {recursive: true, force: true})
   }

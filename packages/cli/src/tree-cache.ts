@@ -87,27 +87,43 @@ function packageModules(folder: string): Array<[string, string]> {
     .map((name) => [name, readFileSync(join(dist, name), 'utf8')])
 }
 
-/**
- * What a cache entry depends on besides the text: the modules of the parser and of the model it
- * reads content into (a development checkout changes them without a new version), and the version
- * of every package the parser uses, from the install record when there is one (reading ~80
- * package.json files instead costs more than a tree of our content takes to load). An entry made
- * under another fingerprint is never read.
- */
-export function parserFingerprint(from: string = import.meta.url): string {
-  const entry = createRequire(from).resolve('@fmrl/parser')
-  const folder = packageFolder(entry, '@fmrl/parser')
-  const record = folder ? installRecord(folder) : undefined
-  const packages = record === undefined ? [...dependencyVersions('@fmrl/parser', from).keys()].sort() : sha256(record)
-  let model: string | undefined
+/** The workspace packages (`@fmrl/…`) a package depends on, and theirs: folders by name, the package's own first. */
+function ownPackages(name: string, from: string, seen = new Map<string, string>()): Map<string, string> {
+  let folder: string | undefined
   try {
-    model = packageFolder(createRequire(entry).resolve('@fmrl/model'), '@fmrl/model')
+    folder = packageFolder(createRequire(from).resolve(name), name)
   } catch {
-    // A parser without the model beside it: its own modules are all there is.
+    return seen
   }
-  const modules = [folder, model].map((at) => (at ? packageModules(at).map(([name, source]) => [name, sha256(source)]) : []))
+  if (!folder || seen.has(name)) return seen
+  seen.set(name, folder)
+  const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {dependencies?: Record<string, string>}
+  for (const dependency of Object.keys(manifest.dependencies ?? {}).sort()) if (dependency.startsWith('@fmrl/')) ownPackages(dependency, join(folder, 'package.json'), seen)
+  return seen
+}
+
+/**
+ * What the work of a package (the parser's trees and survey, the renderer's outputs) depends on
+ * besides its input: the modules of the package and of the workspace packages it uses (a
+ * development checkout changes them without a new version), and the version of every package it
+ * uses, from the install record when there is one (reading ~80 package.json files instead costs more
+ * than a tree of our content takes to load). An entry made under another fingerprint is never read.
+ */
+export function packageFingerprint(name: string, from: string = import.meta.url): string {
+  const own = ownPackages(name, from)
+  const folder = own.get(name)
+  const record = folder ? installRecord(folder) : undefined
+  const packages = record === undefined ? [...dependencyVersions(name, from).keys()].sort() : sha256(record)
+  const modules = [...own].map(([ownName, at]) => [ownName, packageModules(at).map(([module, source]) => [module, sha256(source)])])
   return sha256(JSON.stringify({entryFormat, packages, modules}))
 }
+
+/** The fingerprint of the parser: the folder the trees and the survey of one parser are kept in. */
+export const parserFingerprint = (from: string = import.meta.url): string => packageFingerprint('@fmrl/parser', from)
+
+let renderer: string | undefined
+/** The fingerprint of the renderer, what a record of outputs holds (computed once, when asked). */
+const renderFingerprint = (): string => (renderer ??= packageFingerprint('@fmrl/render'))
 
 /** The names in a folder; none when there is no folder. */
 async function namesIn(folder: string): Promise<string[]> {
@@ -132,6 +148,15 @@ interface ContentEntry {
   content: string
   survey: Survey
   sources: Array<[string, Place]>
+}
+
+/** The outputs `fmrl build` rendered from content/ and wrote, by their hashes, with what they were rendered from and by. */
+interface OutputsEntry {
+  format: typeof entryFormat
+  content: string
+  /** The renderer's fingerprint: outputs of another renderer are no record of these. */
+  render: string
+  outputs: Array<{path: string; hash: string}>
 }
 
 /** The part of a read of content/ that the cache keeps. */
@@ -185,6 +210,8 @@ export class FileTreeCache implements TreeCache {
   getContent(files: readonly VFile[]): CachedContent | undefined {
     const key = contentKey(files)
     const entry = this.readEntry<ContentEntry>(`content-${key}`, (read) => read.content === key && typeof read.survey === 'object' && Array.isArray(read.sources))
+    // The record of the outputs rendered from this very content/ stays as long as its survey does.
+    this.used.add(`outputs-${key}`)
     if (!entry) return undefined
     this.used.add(`content-${key}`)
     return {survey: entry.survey, sources: new Map(entry.sources), trees: new Map()}
@@ -197,9 +224,28 @@ export class FileTreeCache implements TreeCache {
     this.writeEntry(`content-${key}`, {format: entryFormat, content: key, survey: read.survey, sources: [...read.sources]} satisfies ContentEntry)
   }
 
+  /**
+   * The outputs (paths and SHA-256 of their bytes) that `fmrl build` rendered from content/ files
+   * with these very paths and texts, by this very renderer, when it wrote them.
+   */
+  getOutputs(files: readonly VFile[]): Array<{path: string; hash: string}> | undefined {
+    const key = contentKey(files)
+    const render = renderFingerprint()
+    const entry = this.readEntry<OutputsEntry>(`outputs-${key}`, (read) => read.content === key && read.render === render && Array.isArray(read.outputs))
+    if (!entry) return undefined
+    this.used.add(`outputs-${key}`)
+    return entry.outputs
+  }
+
+  /** Record the outputs rendered from content/ and written (`fmrl build`), for a check that then need not render them. */
+  setOutputs(files: readonly VFile[], outputs: ReadonlyArray<{path: string; content: string}>): void {
+    const key = contentKey(files)
+    this.writeEntry(`outputs-${key}`, {format: entryFormat, content: key, render: renderFingerprint(), outputs: outputs.map((output) => ({path: output.path, hash: sha256(output.content)}))} satisfies OutputsEntry)
+  }
+
   /** How many trees were read from the cache and how many parsed (and written). */
   get counts(): {hits: number; parsed: number} {
-    const trees = [...this.used].filter((name) => !name.startsWith('content-')).length
+    const trees = [...this.used].filter((name) => !name.startsWith('content-') && !name.startsWith('outputs-')).length
     return {hits: trees - this.added.size, parsed: this.added.size}
   }
 
@@ -236,7 +282,7 @@ export class FileTreeCache implements TreeCache {
    * a temporary file, which the next pruning run removes, never a torn entry). Whether it was written:
    * after the first failure nothing more is tried, and `save` reports it.
    */
-  private writeEntry(name: string, entry: Entry | ContentEntry): boolean {
+  private writeEntry(name: string, entry: Entry | ContentEntry | OutputsEntry): boolean {
     if (!this.write || this.failure) return false
     const path = join(this.folder, `${name}.json`)
     const temporary = `${path}.${process.pid}.tmp`
@@ -258,11 +304,14 @@ export class FileTreeCache implements TreeCache {
   }
 }
 
-/** Save the cache at the end of a run. A cache that cannot be written changes no finding: it is said, and the next run parses again. */
-export async function saveTreeCache(cache: FileTreeCache, options: {prune?: boolean}, io: Io, cwd: string): Promise<void> {
+/**
+ * Save the cache at the end of a run. A cache that cannot be written changes no result: it is said,
+ * with what stands (`unchanged`: lint's findings, build's outputs), and the next run does the work again.
+ */
+export async function saveTreeCache(cache: FileTreeCache, options: {prune?: boolean; unchanged: string}, io: Io, cwd: string): Promise<void> {
   await cache.save(options).catch((error: NodeJS.ErrnoException) => {
     const where = typeof error.path === 'string' ? ` on \`${relative(cwd, error.path)}\`` : ''
-    io.err(`fmrl: the parse cache was not written (${error.code ?? error.message}${where}); the findings above are complete, the next run parses again (\`--no-cache\` skips the cache)`)
+    io.err(`fmrl: the parse cache was not written (${error.code ?? error.message}${where}); ${options.unchanged}`)
   })
 }
 

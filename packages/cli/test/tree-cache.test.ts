@@ -27,6 +27,8 @@ async function ownMarkdown(): Promise<string[]> {
 async function repositoryWithFindings(): Promise<string> {
   const root = await temporaryRepository()
   expect((await run(['build'], root)).code).toBe(0)
+  // The build's record of its outputs (see the last tests): these start without a cache.
+  await rm(join(root, '.cache'), {recursive: true})
   const agent = join(root, 'content/methods/agent.md')
   const text = await readFile(agent, 'utf8')
   await writeFile(agent, text.replace('| ✓ |', '| ✔︎ |').replace('https://github.com/', 'http://github.com/'))
@@ -135,7 +137,7 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
       await writeFile(join(root, path), text)
     }
     const manifest = (name: string, version: string, dependencies: Record<string, string> = {}) => JSON.stringify({name, version, main: 'index.js', dependencies})
-    await put('node_modules/@fmrl/parser/package.json', JSON.stringify({name: '@fmrl/parser', version: '0.1.0', main: 'dist/index.js', dependencies: {'remark-parse': '^11'}}))
+    await put('node_modules/@fmrl/parser/package.json', JSON.stringify({name: '@fmrl/parser', version: '0.1.0', main: 'dist/index.js', dependencies: {'@fmrl/model': 'workspace:*', 'remark-parse': '^11'}}))
     await put('node_modules/@fmrl/parser/dist/index.js', 'export {}\n')
     await put('node_modules/@fmrl/parser/dist/markdown.js', 'export const plugins = ["remark-gfm"]\n')
     await put('node_modules/remark-parse/package.json', manifest('remark-parse', '11.0.0', {micromark: '^4'}))
@@ -231,5 +233,45 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     expect(linted.code).toBe(0)
     expect(linted.out).toBe('[]')
     expect(linted.err).toMatch(/^fmrl: the parse cache was not written \(ENOTDIR on `\.cache\/fmrl\/trees\/[0-9a-f]{64}`\); the findings above are complete, the next run parses again \(`--no-cache` skips the cache\)$/)
+  })
+
+  test('a build records its outputs, and check compares their hashes instead of rendering; any difference renders as without the record', async () => {
+    const root = await temporaryRepository()
+    expect((await run(['build'], root)).code).toBe(0)
+    const [record] = (await entries(root)).entries.filter((name) => name.startsWith('outputs-'))
+    const recordPath = join(root, treeCacheFolder, parserFingerprint(), record!)
+    const written = JSON.parse(await readFile(recordPath, 'utf8')) as {render: string; outputs: Array<{path: string; hash: string}>}
+    expect(written.outputs.map((output) => output.path)).toEqual(['README.md', 'tables/table1.md', 'tables/agent.md', 'tables/planner.md', 'tables/reward.md', 'tables/table1.tex', 'export/survey.json', 'export/survey.schema.json', 'site/index.html'])
+    for (const {path, hash} of written.outputs) expect(hash).toBe(sha256(await readFile(join(root, path), 'utf8')))
+    expect(await run(['check'], root)).toEqual({code: 0, out: 'All 9 generated files match content/.', err: ''})
+    // A README edited by hand: check renders, and says what check --no-cache says.
+    const readme = await readFile(join(root, 'README.md'), 'utf8')
+    await writeFile(join(root, 'README.md'), `${readme}\nA line by hand.\n`)
+    const stale = await run(['check', '--no-cache'], root)
+    expect(stale.code).toBe(1)
+    expect(await run(['check'], root)).toEqual(stale)
+    // The record is what check reads: one that says the edited README is what the build wrote hides it...
+    const planted = {...written, outputs: written.outputs.map((output) => (output.path === 'README.md' ? {...output, hash: sha256(`${readme}\nA line by hand.\n`)} : output))}
+    await writeFile(recordPath, JSON.stringify(planted))
+    expect((await run(['check'], root)).code).toBe(0)
+    // ...but never when another renderer made it, nor for other content/, nor with --adopt.
+    await writeFile(recordPath, JSON.stringify({...planted, render: 'an-older-renderer'}))
+    expect(await run(['check'], root)).toEqual(stale)
+    await writeFile(recordPath, JSON.stringify(planted))
+    expect((await run(['check', '--adopt'], root)).code).toBe(1)
+    await writeFile(join(root, 'content/datasets.md'), `${await readFile(join(root, 'content/datasets.md'), 'utf8')}\n`)
+    expect((await run(['check'], root)).code).toBe(1)
+  })
+
+  test('lint keeps the record of the outputs built from the content/ it reads, and drops those of other content/', async () => {
+    const root = await temporaryRepository()
+    await run(['build'], root)
+    const records = async () => (await entries(root)).entries.filter((name) => name.startsWith('outputs-'))
+    const [built] = await records()
+    await run(['lint'], root)
+    expect(await records()).toEqual([built])
+    await writeFile(join(root, 'content/datasets.md'), `${await readFile(join(root, 'content/datasets.md'), 'utf8')}\n`)
+    await run(['lint'], root)
+    expect(await records()).toEqual([])
   })
 })

@@ -1,5 +1,6 @@
 import {renderOrReport, type ContentOptions} from '../build.js'
 import {exitCodes, type Io} from '../io.js'
+import {FileTreeCache, saveTreeCache} from '../tree-cache.js'
 import {writeOutputs} from '../write.js'
 
 export type BuildOptions = ContentOptions
@@ -10,5 +11,9 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<numbe
   if (!rendered) return exitCodes.problems
   const results = await writeOutputs(options.root, rendered.outputs)
   rendered.outputs.forEach((output, index) => io.out(`${output.path}: ${results[index]}`))
+  // What was written from which content/: `fmrl check` (the pre-commit hook's) then compares hashes instead of rendering.
+  const cache = new FileTreeCache(options.root)
+  cache.setOutputs(rendered.files, rendered.outputs)
+  await saveTreeCache(cache, {unchanged: 'the outputs above are written, and `fmrl check` renders them again to compare'}, io, options.root)
   return exitCodes.ok
 }

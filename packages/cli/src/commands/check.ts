@@ -3,7 +3,8 @@ import {attributeLabel, formatValue, type SourceMap} from '@fmrl/parser'
 import {adoptHandEdits, editedOutsideTables, findHandEdits, type EditProblem, type HandEdit, type OutputPlace} from '@fmrl/parser/hand-edits'
 import {renderContent, toMarkdown, type Output} from '@fmrl/render'
 import {renderOrReport, type ContentOptions, type Rendered} from '../build.js'
-import {findStale, formatStaleDiff, type StaleOutput} from '../check-stale.js'
+import {findStale, formatStaleDiff, matchRecord, type StaleOutput} from '../check-stale.js'
+import {readContentFiles} from '../content-files.js'
 import {readCommitted} from '../git.js'
 import {exitCodes, type Io} from '../io.js'
 import {annotation} from '../lint-report.js'
@@ -36,17 +37,22 @@ interface Found {
  */
 export async function checkCommand(options: CheckOptions, io: Io): Promise<number> {
   const cache = options.cached ? new FileTreeCache(options.root, {write: false}) : undefined
+  // The outputs the last build wrote from this very content/, all still on disk as written: nothing to render.
+  const recorded = cache && !options.adopt ? cache.getOutputs(await readContentFiles(options.root, options.content).catch(() => [])) : undefined
+  if (recorded && (await matchRecord(options.root, recorded))) return allMatch(recorded.length, io)
   const rendered = await renderOrReport({...options, cache}, io, 'Nothing was checked: fix content/ first.')
   if (!rendered) return exitCodes.problems
   const stale = await findStale(options.root, rendered.outputs)
-  if (stale.length === 0 && !options.adopt) {
-    io.out(rendered.outputs.length === 1 ? 'The generated file matches content/.' : `All ${rendered.outputs.length} generated files match content/.`)
-    return exitCodes.ok
-  }
+  if (stale.length === 0 && !options.adopt) return allMatch(rendered.outputs.length, io)
   const found = await findAllHandEdits(options.root, rendered, stale)
   if (options.adopt) return adopt(options, io, rendered, found)
   if (options.format === 'github') io.out(annotateStale(rendered, stale, found).join('\n'))
   return report(io, rendered, stale, found)
+}
+
+function allMatch(count: number, io: Io): number {
+  io.out(count === 1 ? 'The generated file matches content/.' : `All ${count} generated files match content/.`)
+  return exitCodes.ok
 }
 
 /** `--format github`: an annotation per stale output, and one per hand edit at its place. */

@@ -167,7 +167,7 @@ export async function lintCommand(options: LintOptions, io: Io, cwd: string): Pr
     files.push(file)
   }
   // A run that read every file it lints by default keeps only their trees; one given files keeps the rest too.
-  if (cache) await saveTreeCache(cache, {prune: options.files.length === 0}, io, cwd)
+  if (cache) await saveTreeCache(cache, {prune: options.files.length === 0, unchanged: 'the findings above are complete, the next run parses again (`--no-cache` skips the cache)'}, io, cwd)
   // Loaded only for --online: the link checker brings the HTTP client.
   if (links) await (await import('./links/run.js')).runLinkCheck(files, options.root, links, io, {progress: options.progress})
   // The rules saw paths relative to each file's tree; reports name files as the user does.
