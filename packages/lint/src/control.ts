@@ -83,6 +83,9 @@ export function applyIgnoreComments(tree: Root, file: VFile, known: readonly str
   file.messages = file.messages.filter((message) => message.source !== messageSource || message.ruleId === 'ignore-comment' || !(allFile || wholeFile.includes(message.ruleId ?? '')))
   // unified-message-control needs offsets; without positions only file-wide comments apply.
   if (!tree.position) return
+  // Without a marker it only drops our messages in the tree's gaps: with none of ours (a clean file) it has nothing to do, and its walk of the tree is saved.
+  const markers = [...directives.values()].some((directive) => directive.keyword !== 'disable-file')
+  if (!markers && !file.messages.some((message) => message.source === messageSource)) return
   messageControl(withoutTrailingGap(tree), {
     file,
     name: 'fmrl',
