@@ -73,6 +73,10 @@ export function targetRows(measurements) {
       ratioTarget(`10k ${where}: lint ≤ 0.5× remark parse`, ten, 0.5)
       peakTarget(`10k ${where}: lint peak ≤ 400 MB`, ten, 400 * 2 ** 20)
     }
+    const tenDefault = find(measurements, '10k', input, 'fmrl-lint-default')
+    if (tenDefault) peakTarget(`10k ${where}: lint with the parse cache (cold) peak ≤ 400 MB`, tenDefault, 400 * 2 ** 20)
+    const fiftyDefault = find(measurements, '50k', input, 'fmrl-lint-default')
+    if (fiftyDefault) peakTarget(`50k ${where}: lint with the parse cache (cold) completes on the default heap, peak ≤ 1 GB`, fiftyDefault, 2 ** 30)
     const fifty = find(measurements, '50k', input, 'fmrl-lint')
     if (fifty) {
       peakTarget(`50k ${where}: lint completes on the default heap, peak ≤ 1 GB`, fifty, 2 ** 30)

@@ -70,6 +70,8 @@ function plan(fixture) {
     {id: 'fmrl-build', input: 'content', label: 'fmrl build (cold: no outputs yet)', ...fmrl('build', '--root', site), before: resetOutputs},
     {id: 'fmrl-check', input: 'content', label: 'fmrl check --no-cache (parse + render + compare)', ...fmrl('check', '--no-cache', '--root', site)},
     {id: 'fmrl-lint', input: 'content', label: 'fmrl lint --no-cache content/', ...fmrl('lint', '--no-cache', '--root', site, 'content')},
+    // The default command: with the parse cache, which it writes as it parses (and lints from), emptied first.
+    {id: 'fmrl-lint-default', input: 'content', label: 'fmrl lint content/ (the default: parse cache empty, written as it parses)', ...fmrl('lint', '--root', site, 'content'), before: () => rmSync(join(site, '.cache'), {recursive: true, force: true})},
     {id: 'fmrl-lint-warm', input: 'content', label: 'fmrl lint --no-cache content/, one row edited', ...fmrl('lint', '--no-cache', '--root', site, 'content'), before: (run) => editRow(content, run), warm: 'fmrl-lint'},
     // The warm-up run fills the parse cache; each measured run edits another row first.
     {id: 'fmrl-lint-cached', input: 'content', label: 'fmrl lint content/, one row edited, parse cache warm', ...fmrl('lint', '--root', site, 'content'), before: (run) => editRow(content, 2000 + run), warm: 'fmrl-lint', warmups: 1},

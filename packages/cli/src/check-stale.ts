@@ -1,6 +1,5 @@
 import {join} from 'node:path'
 import type {Output} from '@fmrl/render'
-import {createHash} from 'node:crypto'
 import {createTwoFilesPatch} from 'diff'
 import {readIfExists} from './read.js'
 
@@ -15,12 +14,6 @@ export interface StaleOutput {
 export async function findStale(root: string, outputs: readonly Output[]): Promise<StaleOutput[]> {
   const read = await Promise.all(outputs.map(async (output) => ({output, disk: await readIfExists(join(root, output.path))})))
   return read.filter(({output, disk}) => disk !== output.content)
-}
-
-/** Whether every recorded output is on disk with the recorded hash (SHA-256 of its text): what findStale would find nothing stale in. */
-export async function matchRecord(root: string, recorded: ReadonlyArray<{path: string; hash: string}>): Promise<boolean> {
-  const read = await Promise.all(recorded.map(async ({path}) => readIfExists(join(root, path))))
-  return read.every((disk, index) => disk !== undefined && createHash('sha256').update(disk).digest('hex') === recorded[index]!.hash)
 }
 
 /** A unified diff from the file on disk to the file `pnpm build` would write. */

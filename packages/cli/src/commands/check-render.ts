@@ -2,21 +2,15 @@ import type {Survey} from '@fmrl/model'
 import {attributeLabel, formatValue, type SourceMap} from '@fmrl/parser'
 import {adoptHandEdits, editedOutsideTables, findHandEdits, type EditProblem, type HandEdit, type OutputPlace} from '@fmrl/parser/hand-edits'
 import {renderContent, toMarkdown, type Output} from '@fmrl/render'
-import {renderOrReport, type ContentOptions, type Rendered} from '../build.js'
-import {findStale, formatStaleDiff, matchRecord, type StaleOutput} from '../check-stale.js'
-import {readContentFiles} from '../content-files.js'
+import {renderOrReport, type Rendered} from '../build.js'
+import {findStale, formatStaleDiff, type StaleOutput} from '../check-stale.js'
 import {readCommitted} from '../git.js'
 import {exitCodes, type Io} from '../io.js'
 import {annotation} from '../lint-report.js'
-import {FileTreeCache} from '../tree-cache.js'
+import type {FileTreeCache} from '../tree-cache.js'
 import {writeOutput} from '../write.js'
 import {buildCommand} from './build.js'
-
-export interface CheckOptions extends ContentOptions {
-  adopt?: boolean
-  /** Read what `fmrl lint` kept (`.cache/fmrl/trees/`: the survey, else the trees) instead of reading content/ again; check itself keeps nothing. */
-  cached?: boolean
-}
+import {allMatch, type CheckOptions} from './check.js'
 
 type Checked = Extract<Rendered, {outputs: object}>
 
@@ -31,15 +25,11 @@ interface Found {
 }
 
 /**
- * `fmrl check`: render every output in memory and compare it with the file on disk; never writes.
+ * The part of `fmrl check` that renders: every output in memory, compared with the file on disk.
  * Exit 0 when all match, 1 with a diff per stale file and each hand edit traced to its content cell.
  * With `adopt`, write the hand edits into content/ and rebuild instead.
  */
-export async function checkCommand(options: CheckOptions, io: Io): Promise<number> {
-  const cache = options.cached ? new FileTreeCache(options.root, {write: false}) : undefined
-  // The outputs the last build wrote from this very content/, all still on disk as written: nothing to render.
-  const recorded = cache && !options.adopt ? cache.getOutputs(await readContentFiles(options.root, options.content).catch(() => [])) : undefined
-  if (recorded && (await matchRecord(options.root, recorded))) return allMatch(recorded.length, io)
+export async function checkRendered(options: CheckOptions, io: Io, cache: FileTreeCache | undefined): Promise<number> {
   const rendered = await renderOrReport({...options, cache}, io, 'Nothing was checked: fix content/ first.')
   if (!rendered) return exitCodes.problems
   const stale = await findStale(options.root, rendered.outputs)
@@ -48,11 +38,6 @@ export async function checkCommand(options: CheckOptions, io: Io): Promise<numbe
   if (options.adopt) return adopt(options, io, rendered, found)
   if (options.format === 'github') io.out(annotateStale(rendered, stale, found).join('\n'))
   return report(io, rendered, stale, found)
-}
-
-function allMatch(count: number, io: Io): number {
-  io.out(count === 1 ? 'The generated file matches content/.' : `All ${count} generated files match content/.`)
-  return exitCodes.ok
 }
 
 /** `--format github`: an annotation per stale output, and one per hand edit at its place. */
