@@ -56,10 +56,12 @@ describe('generate', () => {
 })
 
 describe('the parse cache on generated content', () => {
-  test('fmrl lint gives the same findings at the same places with the cache off, cold, warm, and warm after an edit', {timeout: 120_000}, () => {
-    const fixture = writeSize(join(scratch, 'cached'), 300)
+  test('fmrl lint gives the same findings at the same places with the cache off, cold, warm, and warm after an edit, on a file cached in pieces', {timeout: 120_000}, () => {
+    const fixture = writeSize(join(scratch, 'cached'), 1000)
     const agent = join(fixture.content, 'methods/agent.md')
     const rows = readFileSync(agent, 'utf8').split('\n')
+    // Over 64 KiB: parsed, and cached, piece by piece.
+    expect(rows.join('\n').length).toBeGreaterThan(64 * 1024)
     const first = rows.findIndex((line) => line.startsWith('| ') && /\| <https:\/\//.test(line))
     // Findings for the rules to place: an http link, a duplicate of the first row's name.
     rows[first] = rows[first].replace('| <https://', '| <http://')
