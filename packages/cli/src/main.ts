@@ -69,15 +69,16 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     .command('build')
     .description('regenerate README.md and every other output from content/; writes nothing on a content error')
     .option(...formatOption)
-    .action(async (options: {format: string}) => {
-      code = await (await import('./commands/build.js')).buildCommand({...globals(), format: checkFormat(options.format, commandFormats)}, io)
+    .option('--no-cache', 'parse content/ instead of reading the parse cache in .cache/fmrl/trees/, and record nothing there')
+    .action(async (options: {format: string; cache: boolean}) => {
+      code = await (await import('./commands/build.js')).buildCommand({...globals(), cached: options.cache, format: checkFormat(options.format, commandFormats)}, io)
     })
   program
     .command('check')
     .description('compare every output with what content/ renders (a diff per stale file, hand edits traced to content/); never writes')
     .option('--adopt', 'write hand edits of generated tables into content/, then rebuild')
     .option(...formatOption)
-    .option('--no-cache', 'parse content/ instead of reading the trees fmrl lint kept in .cache/fmrl/trees/ (check writes none)')
+    .option('--no-cache', 'render and parse content/ instead of reading what fmrl lint and fmrl build kept in .cache/fmrl/trees/ (check writes none)')
     .action(async (options: {adopt?: boolean; format: string; cache: boolean}) => {
       code = await (await import('./commands/check.js')).checkCommand({...globals(), adopt: options.adopt === true, cached: options.cache, format: checkFormat(options.format, commandFormats)}, io)
     })

@@ -1,4 +1,6 @@
 import {execFileSync} from 'node:child_process'
+import {writeFile} from 'node:fs/promises'
+import {join} from 'node:path'
 import {run, temporaryRepository} from './helpers.js'
 
 /** Git with a fixed identity and no user or system configuration, so tests run alike everywhere. */
@@ -25,6 +27,8 @@ export async function builtRepository(): Promise<{root: string; outputs: string[
   const built = await run(['build'], root)
   if (built.code !== 0) throw new Error(built.err)
   git(root, 'init', '--quiet', '--initial-branch=main')
+  // As in a real survey repository: the parse cache the build kept is not committed.
+  await writeFile(join(root, '.gitignore'), '.cache/\n')
   git(root, 'add', '.')
   git(root, 'commit', '--quiet', '--message', 'Build')
   return {root, outputs: built.out.split('\n').map((line) => line.replace(/: written$/, ''))}

@@ -274,4 +274,22 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     await run(['lint'], root)
     expect(await records()).toEqual([])
   })
+
+  test('build reads the survey the cache holds for content/ and records what it wrote; with --no-cache it does neither', async () => {
+    const root = await temporaryRepository()
+    expect((await run(['build'], root)).code).toBe(0)
+    const outputs = async () => Promise.all(['README.md', 'export/survey.json'].map((path) => readFile(join(root, path), 'utf8')))
+    const built = await outputs()
+    // The first build kept the survey content/ read into: a survey put in for it is what the next build renders.
+    const entry = JSON.parse(await readFile(await contentEntry(root), 'utf8')) as {survey: {methods: Array<{name: string; models: string[]}>}}
+    entry.survey.methods.find((method) => method.name === 'AGILE')!.models = ['GPT-5']
+    await writeFile(await contentEntry(root), JSON.stringify(entry))
+    expect((await run(['build'], root)).out).toContain('README.md: written')
+    expect((await outputs())[1]).toContain('"GPT-5"')
+    // Without the cache, content/ itself: the outputs as the first build wrote them, and no record of them.
+    await rm(join(root, '.cache'), {recursive: true})
+    expect((await run(['build', '--no-cache'], root)).out).toContain('README.md: written')
+    expect(await outputs()).toEqual(built)
+    expect(await entries(root)).toEqual({folders: [], entries: []})
+  })
 })
