@@ -55,8 +55,9 @@ function plan(fixture) {
   const {site, content, readme, readmeFile} = fixture
   const contentPaths = markdownFiles(content)
   const fmrl = (...args) => ({command: node, args: [cli, ...args], cwd: site})
+  // A cold build: no outputs, and no parse cache of an earlier run to read.
   const resetOutputs = () => {
-    for (const path of outputs) rmSync(join(site, path), {recursive: true, force: true})
+    for (const path of [...outputs, '.cache']) rmSync(join(site, path), {recursive: true, force: true})
   }
   const floors = (input, paths) => [
     {id: 'floor-read', input, label: 'floor: + read the files', command: node, args: [floor, 'read', ...paths], floor: true},
@@ -67,7 +68,7 @@ function plan(fixture) {
     {id: 'floor-modules', input: 'content', label: 'floor: node + modules', command: node, args: [floor, 'modules'], floor: true},
     ...floors('content', contentPaths),
     {id: 'fmrl-parse', input: 'content', label: 'fmrl parse (parseContent, no command of its own)', command: node, args: [parseContent, site], check: (output) => output.includes(`${fixture.rows} methods, 0 errors`)},
-    {id: 'fmrl-build', input: 'content', label: 'fmrl build (cold: no outputs yet)', ...fmrl('build', '--root', site), before: resetOutputs},
+    {id: 'fmrl-build', input: 'content', label: 'fmrl build (cold: no outputs or parse cache yet)', ...fmrl('build', '--root', site), before: resetOutputs},
     {id: 'fmrl-check', input: 'content', label: 'fmrl check --no-cache (parse + render + compare)', ...fmrl('check', '--no-cache', '--root', site)},
     {id: 'fmrl-lint', input: 'content', label: 'fmrl lint --no-cache content/', ...fmrl('lint', '--no-cache', '--root', site, 'content')},
     // The default command: with the parse cache, which it writes as it parses (and lints from), emptied first.
