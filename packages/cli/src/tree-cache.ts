@@ -206,8 +206,10 @@ export class FileTreeCache implements TreeCache {
     if (this.writeEntry(key, {format: entryFormat, text: key, tree} satisfies Entry)) this.added.add(key)
   }
 
-  /** The survey and its places read before from content/ files with these very paths and texts. */
+  /** The survey and its places read before from content/ files with these very paths and texts, none of which carries a message (as when it was kept). */
   getContent(files: readonly VFile[]): CachedContent | undefined {
+    // Kept only for content/ read without a message, so given only for such: a read with one reads it all again.
+    if (files.some((file) => file.messages.length > 0)) return undefined
     const key = contentKey(files)
     const entry = this.readEntry<ContentEntry>(`content-${key}`, (read) => read.content === key && typeof read.survey === 'object' && Array.isArray(read.sources))
     // The record of the outputs rendered from this very content/ stays as long as its survey does.
