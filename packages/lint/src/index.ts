@@ -1,6 +1,7 @@
 export {applyIgnoreComments} from './control.js'
 export {lintData, type LintData} from './data.js'
 export {applyFixes, type FixResult} from './fix.js'
+export {findingFromJson, findingToJson, type FindingJson} from './findings.js'
 export {fixText, fixesOf, lintFile, lintTree, type LintSettings} from './lint.js'
 export {remarkFmrl, repositoryData} from './remark.js'
 export {findMojibake, repairMojibake, type MojibakeCodec, type MojibakeFinding, type MojibakeOptions} from './mojibake.js'
