@@ -11,6 +11,9 @@ export type IgnoreKind = keyof typeof ignoreFileNames
 // and eslint do), and the journal of a write in progress.
 export const alwaysSkipped: ReadonlySet<string> = new Set(['.git', 'node_modules', transactionFolder, `${transactionFolder}.lock`])
 
+/** fmrl's own cache folder (the parse cache), relative to the root: rewritten by every run, never a link's target, so never in a tree's file list. */
+export const cacheFolder = '.cache/fmrl'
+
 /**
  * The `.gitignore` and `.fmrlignore` files of a tree, read once per folder, with git's precedence: a
  * pattern in a deeper file wins over one above it, and a later pattern over an earlier one.

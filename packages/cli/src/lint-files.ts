@@ -2,7 +2,7 @@ import {existsSync} from 'node:fs'
 import {readdir, stat} from 'node:fs/promises'
 import {dirname, isAbsolute, join, relative, resolve, sep} from 'node:path'
 import {glob, isDynamicPattern} from 'tinyglobby'
-import {alwaysSkipped, IgnoreFiles} from './ignore-files.js'
+import {alwaysSkipped, cacheFolder, IgnoreFiles} from './ignore-files.js'
 import {UsageError} from './io.js'
 
 /** The extensions a folder walk lints (a file named on the command line is linted whatever its name). */
@@ -53,7 +53,7 @@ export async function listFiles(base: string, ignores: IgnoreFiles, folder = '')
   const nested = await Promise.all(
     entries.map(async (entry) => {
       const path = folder === '' ? entry.name : `${folder}/${entry.name}`
-      if (entry.isDirectory()) return alwaysSkipped.has(entry.name) || ignores.ignores(`${path}/`, 'git') ? [] : listFiles(base, ignores, path)
+      if (entry.isDirectory()) return alwaysSkipped.has(entry.name) || path === cacheFolder || ignores.ignores(`${path}/`, 'git') ? [] : listFiles(base, ignores, path)
       return (entry.isFile() || entry.isSymbolicLink()) && !ignores.ignores(path, 'git') ? [path] : []
     })
   )

@@ -4,13 +4,15 @@ import {readdir, rm} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import {dirname, join, relative} from 'node:path'
 import type {Survey} from '@fmrl/model'
+import type {FindingJson, LintSettings} from '@fmrl/lint'
 import {parseContent, type ContentOptions, type ContentRead, type Place, type TreeCache} from '@fmrl/parser'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
+import {cacheFolder} from './ignore-files.js'
 import type {Io} from './io.js'
 
 /** Where the trees are kept, relative to the root: one folder per parser fingerprint, one file per text. */
-export const treeCacheFolder = '.cache/fmrl/trees'
+export const treeCacheFolder = `${cacheFolder}/trees`
 
 /** Bumped when what an entry holds changes shape. */
 const entryFormat = 1
@@ -125,6 +127,21 @@ let renderer: string | undefined
 /** The fingerprint of the renderer, what a record of outputs holds (computed once, when asked). */
 const renderFingerprint = (): string => (renderer ??= packageFingerprint('@fmrl/render'))
 
+let linter: string | undefined
+/** The fingerprint of the rules (the lint package, and the parser and model it uses), what a file's findings are keyed by. */
+const lintFingerprint = (): string => (linter ??= packageFingerprint('@fmrl/lint'))
+
+const settingsKeys = new WeakMap<LintSettings, string>()
+/** The hash of what the rules read besides the file: the configuration and the data (survey, sources, file list, counts). Once per settings object. */
+function settingsKey(settings: LintSettings): string {
+  let key = settingsKeys.get(settings)
+  if (key === undefined) {
+    key = sha256(JSON.stringify(settings, (_, value: unknown) => (value instanceof Map || value instanceof Set ? [...value] : value)))
+    settingsKeys.set(settings, key)
+  }
+  return key
+}
+
 /** The names in a folder; none when there is no folder. */
 async function namesIn(folder: string): Promise<string[]> {
   return readdir(folder).catch((error: NodeJS.ErrnoException) => {
@@ -157,6 +174,13 @@ interface OutputsEntry {
   /** The renderer's fingerprint: outputs of another renderer are no record of these. */
   render: string
   outputs: Array<{path: string; hash: string}>
+}
+
+/** A file's findings, with what they were found in and by. */
+interface FindingsEntry {
+  format: typeof entryFormat
+  key: string
+  findings: FindingJson[]
 }
 
 /** The part of a read of content/ that the cache keeps. */
@@ -245,9 +269,34 @@ export class FileTreeCache implements TreeCache {
     this.writeEntry(`outputs-${key}`, {format: entryFormat, content: key, render: renderFingerprint(), outputs: outputs.map((output) => ({path: output.path, hash: sha256(output.content)}))} satisfies OutputsEntry)
   }
 
+  /**
+   * The key of a file's findings: the rules' fingerprint, the path the rules see, the text, and the
+   * settings (configuration and data) they ran with; a change to any of them is another key.
+   */
+  findingsKey(path: string, text: string, settings: LintSettings): string {
+    return sha256(JSON.stringify([lintFingerprint(), path, sha256(text), settingsKey(settings)]))
+  }
+
+  /** The findings the rules made on a file under this key. */
+  getFindings(key: string): FindingJson[] | undefined {
+    const entry = this.readEntry<FindingsEntry>(`findings-${key}`, (read) => read.key === key && Array.isArray(read.findings))
+    if (!entry) return undefined
+    this.used.add(`findings-${key}`)
+    return entry.findings
+  }
+
+  /** Keep the trees of a text whose findings were read instead (`parsedTexts`): a run that needs them later, after a change of settings, reads them. */
+  keep(texts: readonly string[]): void {
+    for (const text of texts) this.used.add(sha256(text))
+  }
+
+  setFindings(key: string, findings: FindingJson[]): void {
+    this.writeEntry(`findings-${key}`, {format: entryFormat, key, findings} satisfies FindingsEntry)
+  }
+
   /** How many trees were read from the cache and how many parsed (and written). */
   get counts(): {hits: number; parsed: number} {
-    const trees = [...this.used].filter((name) => !name.startsWith('content-') && !name.startsWith('outputs-')).length
+    const trees = [...this.used].filter((name) => !/^(content|outputs|findings)-/.test(name)).length
     return {hits: trees - this.added.size, parsed: this.added.size}
   }
 
@@ -284,7 +333,7 @@ export class FileTreeCache implements TreeCache {
    * a temporary file, which the next pruning run removes, never a torn entry). Whether it was written:
    * after the first failure nothing more is tried, and `save` reports it.
    */
-  private writeEntry(name: string, entry: Entry | ContentEntry | OutputsEntry): boolean {
+  private writeEntry(name: string, entry: Entry | ContentEntry | OutputsEntry | FindingsEntry): boolean {
     if (!this.write || this.failure) return false
     const path = join(this.folder, `${name}.json`)
     const temporary = `${path}.${process.pid}.tmp`

@@ -4,16 +4,28 @@ import {join} from 'node:path'
 import {parseContent, parseMarkdown} from '@fmrl/parser'
 import {describe, expect, test} from 'vitest'
 import {readContentFiles} from '../src/content-files.js'
-import {FileTreeCache, parserFingerprint, treeCacheFolder} from '../src/tree-cache.js'
+import {FileTreeCache, packageFingerprint, parserFingerprint, treeCacheFolder} from '../src/tree-cache.js'
 import {repositoryRoot, run, temporaryDirectory, temporaryRepository} from './helpers.js'
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
-/** The cache's entries (hashes of texts) and its fingerprint folders. */
-async function entries(root: string): Promise<{folders: string[]; entries: string[]}> {
+/** Every entry of the cache, files' findings included. */
+async function allEntries(root: string): Promise<{folders: string[]; entries: string[]}> {
   const folders = (await readdir(join(root, treeCacheFolder)).catch(() => [])).sort()
   const names = await Promise.all(folders.map((folder) => readdir(join(root, treeCacheFolder, folder))))
   return {folders, entries: names.flat().sort()}
+}
+
+/** The cache's trees (hashes of texts), surveys and records, and its fingerprint folders; the files' findings are apart (see the last tests). */
+async function entries(root: string): Promise<{folders: string[]; entries: string[]}> {
+  const all = await allEntries(root)
+  return {folders: all.folders, entries: all.entries.filter((name) => !name.startsWith('findings-'))}
+}
+
+/** Remove the findings kept for each file, so that the rules run on the trees again. */
+async function dropFindings(root: string): Promise<void> {
+  const {folders, entries: names} = await allEntries(root)
+  for (const name of names.filter((entry) => entry.startsWith('findings-'))) await rm(join(root, treeCacheFolder, folders[0]!, name))
 }
 
 /** Our repository's Markdown: content/ and the generated README and tables. */
@@ -86,8 +98,9 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
       await writeFile(await entryOf(path), JSON.stringify({...entry, tree: parseMarkdown(other)}))
     }
     expect((await run(['lint', 'notes.md'], root)).code).toBe(1)
-    // notes.md as if its links pointed at files that exist.
+    // notes.md as if its links pointed at files that exist (and no findings kept for its text).
     await plant('notes.md', '# Notes\n\nSee [the plan](README.md) and [Table 1](tables/table1.md).\n')
+    await dropFindings(root)
     expect(await run(['lint', 'notes.md'], root)).toEqual({code: 0, out: '', err: 'fmrl: content/ has errors, so the checks against the survey were skipped: run `fmrl lint content` to see them'})
     expect((await run(['lint', '--no-cache', 'notes.md'], root)).code).toBe(1)
     // content/ as if a method had another model: the outputs no longer match it.
@@ -130,7 +143,7 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     expect(await lintJson(root, 'content')).toEqual(warned)
   })
 
-  test('the fingerprint changes with the version of any package the parser uses and with any module of the parser or the model', async () => {
+  test('the fingerprints change with the version of any package the parser uses and with any module of the parser, the model or the rules', async () => {
     const root = await temporaryDirectory()
     const put = async (path: string, text: string) => {
       await mkdir(join(root, path, '..'), {recursive: true})
@@ -144,6 +157,8 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     await put('node_modules/remark-parse/index.js', '')
     await put('node_modules/micromark/package.json', manifest('micromark', '4.0.2'))
     await put('node_modules/micromark/index.js', '')
+    await put('node_modules/@fmrl/lint/package.json', JSON.stringify({name: '@fmrl/lint', version: '0.1.0', main: 'dist/index.js', dependencies: {'@fmrl/parser': 'workspace:*'}}))
+    await put('node_modules/@fmrl/lint/dist/index.js', 'export {}\n')
     // Node remembers a package.json it did not find: the model is there from the start.
     await put('node_modules/@fmrl/model/package.json', JSON.stringify({name: '@fmrl/model', version: '0.1.0', main: 'dist/index.js'}))
     await put('node_modules/@fmrl/model/dist/index.js', 'export const roles = ["agent"]\n')
@@ -167,6 +182,13 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     seen.push(parserFingerprint(from))
     expect(parserFingerprint(from)).toBe(seen.at(-1))
     expect(new Set(seen).size).toBe(7)
+    // The rules' fingerprint (what each file's findings are keyed by) covers the lint package and the parser it uses.
+    const rules = [packageFingerprint('@fmrl/lint', from)]
+    await put('node_modules/@fmrl/lint/dist/rules/no-missing-file.js', 'export const id = "no-missing-file"\n')
+    rules.push(packageFingerprint('@fmrl/lint', from))
+    await put('node_modules/@fmrl/parser/dist/content/survey.js', 'export const singles = ["survey", "legend"]\n')
+    rules.push(packageFingerprint('@fmrl/lint', from))
+    expect(new Set(rules).size).toBe(3)
   })
 
   test('a cache of another parser or fmrl version is never read, and is removed by the next run', async () => {
@@ -200,6 +222,7 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     const good = await readFile(join(folder, names[0]!), 'utf8')
     await writeFile(join(folder, names[0]!), good.slice(0, good.length / 2))
     await writeFile(join(folder, names[1]!), JSON.stringify({format: 1, text: names[1]!.replace('.json', ''), tree: {type: 'paragraph'}}))
+    await dropFindings(root)
     expect(await lintJson(root, 'content', 'notes.md')).toEqual(uncached)
     expect(JSON.parse(await readFile(join(folder, names[0]!), 'utf8'))).toEqual(JSON.parse(good))
     expect((JSON.parse(await readFile(join(folder, names[1]!), 'utf8')) as {tree: {type: string}}).tree.type).toBe('root')
@@ -291,5 +314,60 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     expect((await run(['build', '--no-cache'], root)).out).toContain('README.md: written')
     expect(await outputs()).toEqual(built)
     expect(await entries(root)).toEqual({folders: [], entries: []})
+  })
+
+  /** A built copy of our repository whose README disagrees with content/ (a finding with a cause), with an http link (one with a fix) and a note linking to a missing file. */
+  async function repositoryWithReadmeFindings(): Promise<string> {
+    const root = await temporaryRepository()
+    expect((await run(['build'], root)).code).toBe(0)
+    const readme = await readFile(join(root, 'README.md'), 'utf8')
+    await writeFile(join(root, 'README.md'), readme.replace('| Meerkat, Vicuna-1.5    |', '| Meerkat, Vicuna-2      |').replace('(https://github.com/bytarnish/AGILE)', '(http://github.com/bytarnish/AGILE)'))
+    await writeFile(join(root, 'notes.md'), '# Notes\n\nSee [the plan](plan.md).\n')
+    await rm(join(root, '.cache'), {recursive: true})
+    return root
+  }
+
+  test('lint keeps each file\'s findings: a warm run prints in every format what a cold and an uncached run print, from what it kept', async () => {
+    const root = await repositoryWithReadmeFindings()
+    const formats = ['human', 'json', 'github']
+    const print = async (...flags: string[]) => Promise.all(formats.map(async (format) => run(['lint', '--format', format, ...flags, 'README.md', 'notes.md'], root)))
+    const uncached = await print('--no-cache')
+    expect(uncached.map((result) => result.code)).toEqual([1, 1, 1])
+    const json = JSON.parse(uncached[1]!.out) as Array<{ruleId: string; fix?: unknown}>
+    expect([...new Set(json.map((finding) => finding.ruleId))].sort()).toEqual(['consistent-values', 'no-missing-file', 'prefer-https'])
+    expect(json.some((finding) => finding.fix)).toBe(true)
+    expect(await print()).toEqual(uncached)
+    const kept = (await allEntries(root)).entries.filter((name) => name.startsWith('findings-'))
+    expect(kept).toHaveLength(2)
+    expect(await print()).toEqual(uncached)
+    // What it prints is what it kept: findings put in for notes.md's text and settings are printed as they are.
+    for (const name of kept) {
+      const path = join(root, treeCacheFolder, parserFingerprint(), name)
+      const entry = JSON.parse(await readFile(path, 'utf8')) as {findings: Array<{reason: string; ruleId: string}>}
+      if (entry.findings[0]?.ruleId !== 'no-missing-file') continue
+      entry.findings[0].reason = 'A finding put in the cache'
+      await writeFile(path, JSON.stringify(entry))
+    }
+    expect((await run(['lint', 'notes.md'], root)).out).toBe('notes.md:3:16: error: A finding put in the cache (no-missing-file)\n1 error, 0 warnings')
+    expect((await run(['lint', '--no-cache', 'notes.md'], root)).out).toContain('Unexpected link to missing file `plan.md`')
+  })
+
+  test('a file\'s findings are found again when anything the rules read changes: the file list, the survey, the text', async () => {
+    const root = await repositoryWithReadmeFindings()
+    const both = async () => {
+      const cached = await lintJson(root, 'README.md', 'notes.md')
+      expect(cached).toEqual(await lintJson(root, '--no-cache', 'README.md', 'notes.md'))
+      return cached.findings.map((finding) => (finding as {ruleId: string}).ruleId).sort()
+    }
+    expect(await both()).toEqual(['consistent-values', 'no-missing-file', 'prefer-https'])
+    // The plan now exists: notes.md's link is fine.
+    await writeFile(join(root, 'plan.md'), '# Plan\n')
+    expect(await both()).toEqual(['consistent-values', 'prefer-https'])
+    // content/ now says what the README says.
+    const agent = join(root, 'content/methods/agent.md')
+    await writeFile(agent, (await readFile(agent, 'utf8')).replace('| Meerkat, Vicuna-1.5 |', '| Meerkat, Vicuna-2 |'))
+    expect(await both()).toEqual(['prefer-https'])
+    await writeFile(join(root, 'README.md'), (await readFile(join(root, 'README.md'), 'utf8')).replace('(http://github.com/bytarnish/AGILE)', '(https://github.com/bytarnish/AGILE)'))
+    expect(await both()).toEqual([])
   })
 })

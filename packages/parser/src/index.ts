@@ -4,7 +4,7 @@ export {parseMethodsFile, type MethodRead, type MethodsContext} from './content/
 export {readEntries, reportCellProblem, type EntryRead} from './content/rows.js'
 export {messageSource, quoteList, reportError, type ParseRuleId} from './diagnostics.js'
 export {checkMarkdownLimits, contentLimits, markdownLimits} from './limits.js'
-export {parseMarkdown, parseMarkdownFile, parseWhole, type TreeCache} from './markdown.js'
+export {parseMarkdown, parseMarkdownFile, parsedTexts, parseWhole, type TreeCache} from './markdown.js'
 export {cutPieces, parsePieces, type Piece} from './pieces.js'
 export {readCell, readTable, readTables, type CellRead, type RowRead, type TableRead} from './tables.js'
 export {findDuplicateMethod, flagOf, isCitation, parseMethodFields, requiredFields, type MethodFields, type MethodFromFields} from './fields.js'

@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {checkMarkdownLimits} from './limits.js'
-import {cutPieces, parsePieces} from './pieces.js'
+import {cutPieces, parsePieces, pieceText} from './pieces.js'
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath)
 
@@ -27,6 +27,12 @@ export function parseMarkdown(text: string, cache?: TreeCache): Root {
   // piece is cached on its own, so an edit parses again only the piece it is in.
   const pieces = cutPieces(text)
   return (pieces.length > 1 ? parsePieces(text, pieces, (piece) => parseCached(piece, cache)) : undefined) ?? parseCached(text, cache)
+}
+
+/** The texts `parseMarkdown` parses, and caches a tree of: the whole text, or each piece of a large one. */
+export function parsedTexts(text: string): string[] {
+  const pieces = cutPieces(text)
+  return pieces.length > 1 ? pieces.map((piece) => pieceText(text, piece)) : [text]
 }
 
 /** The tree of `text` from the cache, else parsed whole (and given to the cache). */

@@ -121,6 +121,11 @@ function shift(node: {position?: Root['position']; children?: unknown[]}, lines:
   for (const child of node.children ?? []) shift(child as typeof node, lines, offset)
 }
 
+/** The text a piece is parsed as: its part of `text`, under a copy of its table's header rows when it continues a table. */
+export function pieceText(text: string, piece: Piece): string {
+  return (piece.header ?? '') + text.slice(piece.start, piece.end)
+}
+
 /**
  * Parse `text` piece by piece with `parse`, into the tree parsing it whole gives; undefined when a
  * piece did not parse as the cut expects (the caller then parses the whole).
@@ -130,7 +135,7 @@ export function parsePieces(text: string, pieces: readonly Piece[], parse: (text
   let end: NonNullable<Root['position']>['end'] = {line: 1, column: 1, offset: 0}
   for (const piece of pieces) {
     const header = piece.header ?? ''
-    const tree = parse(header + text.slice(piece.start, piece.end))
+    const tree = parse(pieceText(text, piece))
     const headerLines = header === '' ? 0 : 2
     shift(tree, piece.line - 1 - headerLines, piece.start - header.length)
     end = tree.position!.end

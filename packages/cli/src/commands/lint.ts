@@ -1,6 +1,6 @@
 import {join} from 'node:path'
-import {draftData, fixText, lintFile, lintTree, surveyData, type LintData, type LintSettings} from '@fmrl/lint'
-import {parseContentDraft, type TreeCache} from '@fmrl/parser'
+import {draftData, findingFromJson, findingToJson, fixText, lintFile, lintTree, surveyData, type LintData, type LintSettings} from '@fmrl/lint'
+import {parseContentDraft, parsedTexts} from '@fmrl/parser'
 import {outputPaths} from '@fmrl/render/paths'
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
@@ -88,12 +88,20 @@ async function readTarget(target: LintTarget, survey: SurveyRead, root: string, 
  * Lint one file in place. A message of the parser and a finding of a rule with the same id at the
  * same place are one problem: the rule's is kept, since it names the nearest value and carries the fix.
  */
-function lintTarget(file: VFile, settings: LintSettings, tree: Root | undefined, cache: TreeCache | undefined): void {
+function lintTarget(file: VFile, settings: LintSettings, tree: Root | undefined, cache: FileTreeCache | undefined): void {
   const parsed = [...file.messages]
   const fresh = new VFile({path: file.path, value: file.value})
+  const key = cache?.findingsKey(file.path, String(file.value), settings)
+  const cached = key === undefined ? undefined : cache?.getFindings(key)
   // The content parser's tree is lintFile's own (the same parse of the same text), except after a
   // byte-order mark, which lintFile strips first.
-  const found = tree && !String(file.value).startsWith('\ufeff') ? lintTree(tree, fresh, settings) : lintFile(fresh, settings, cache)
+  const found = cached
+    ? cached.map((finding) => findingFromJson(finding, file.path))
+    : tree && !String(file.value).startsWith('\ufeff') ? lintTree(tree, fresh, settings) : lintFile(fresh, settings, cache)
+  if (key !== undefined && !cached) cache?.setFindings(key, found.map(findingToJson))
+  // Its trees, not read this time, stay for a run whose settings change.
+  const text = String(file.value)
+  if (cached) cache?.keep(parsedTexts(text.startsWith('\ufeff') ? text.slice(1) : text))
   const same = (a: (typeof parsed)[number], b: (typeof found)[number]) => a.ruleId === b.ruleId && a.line === b.line && a.column === b.column
   file.messages = [...parsed.filter((message) => !found.some((finding) => same(message, finding))), ...found]
 }
@@ -105,7 +113,7 @@ interface LintRun {
   settingsOf(target: LintTarget): Promise<LintSettings>
 }
 
-async function prepare(options: LintOptions, cwd: string, trees: Trees, base: Omit<LintData, 'files'>, cache?: FileTreeCache): Promise<LintRun> {
+async function prepare(options: LintOptions, cwd: string, trees: Trees, base: Omit<LintData, 'files'>, rules: LintSettings['rules'], cache?: FileTreeCache): Promise<LintRun> {
   const rootTree = trees.get(options.root)
   const repositoryFiles = await rootTree.files
   const survey = await readSurvey(options.root, options.content, repositoryFiles, cache)
@@ -113,13 +121,17 @@ async function prepare(options: LintOptions, cwd: string, trees: Trees, base: Om
     ? await resolveLintTargets(options.root, cwd, options.files, trees)
     : survey.hasContentFolder ? ownTargets(options.root, survey.own, rootTree) : await listTargets(options.root, cwd, trees)
   const {counts, ...reference} = survey.data ?? {}
+  // One settings object per tree and kind of file: the findings cache hashes each once.
+  const settings = new Map<string, LintSettings>()
   return {
     targets,
     survey,
     async settingsOf(target) {
       // Count claims of another list are about that list: the survey's counts are for our own files.
       const own = target.base === options.root && survey.own.includes(target.path)
-      return {data: {...base, files: await trees.get(target.base).files, ...reference, ...(own && counts ? {counts} : {})}}
+      const key = `${own}\0${target.base}`
+      if (!settings.has(key)) settings.set(key, {rules, data: {...base, files: await trees.get(target.base).files, ...reference, ...(own && counts ? {counts} : {})}})
+      return settings.get(key)!
     }
   }
 }
@@ -154,8 +166,8 @@ export async function lintCommand(options: LintOptions, io: Io, cwd: string): Pr
   const base: Omit<LintData, 'files'> = {crossListings: read.config.crossListings, ignoreUrls: read.config.ignoreUrls}
   const rules = read.config.rules
   const cache = options.cache ? new FileTreeCache(options.root) : undefined
-  let run = await prepare(options, cwd, new Trees(), base, cache)
-  if (options.fix && (await fixTargets(run, rules, options.root, io))) run = await prepare(options, cwd, new Trees(), base, cache)
+  let run = await prepare(options, cwd, new Trees(), base, rules, cache)
+  if (options.fix && (await fixTargets(run, options.root, io))) run = await prepare(options, cwd, new Trees(), base, rules, cache)
   const files: VFile[] = []
   for (const target of run.targets) {
     const file = await readTarget(target, run.survey, options.root, io)
@@ -163,7 +175,7 @@ export async function lintCommand(options: LintOptions, io: Io, cwd: string): Pr
     // Dropped once linted, so the trees go one by one rather than all at the end.
     run.survey.trees.delete(file)
     // Standard input is no file a later run reads again.
-    if (!isUnreadable(file)) lintTarget(file, {rules, ...(await run.settingsOf(target))}, tree, target.location === stdinArgument ? undefined : cache)
+    if (!isUnreadable(file)) lintTarget(file, await run.settingsOf(target), tree, target.location === stdinArgument ? undefined : cache)
     files.push(file)
   }
   // A run that read every file it lints by default keeps only their trees; one given files keeps the rest too.
@@ -183,7 +195,7 @@ export async function lintCommand(options: LintOptions, io: Io, cwd: string): Pr
  * Apply the safe fixes to every target and write the changed files; when any target is not UTF-8,
  * write nothing (it is reported with its place). Whether any file changed (content/ is then read again).
  */
-async function fixTargets(run: LintRun, rules: LintSettings['rules'], root: string, io: Io): Promise<boolean> {
+async function fixTargets(run: LintRun, root: string, io: Io): Promise<boolean> {
   const read = await Promise.all(run.targets.map(async (target) => ({target, file: await readTarget(target, run.survey, root, io)})))
   if (read.some(({file}) => isUnreadable(file))) {
     io.err('fmrl: nothing was fixed: a file is not UTF-8 (see below)')
@@ -193,7 +205,7 @@ async function fixTargets(run: LintRun, rules: LintSettings['rules'], root: stri
   for (const {target, file} of read) {
     // A file cut at the size limit is never written back (its size-limit error is reported).
     if (file.data.cut) continue
-    const settings: LintSettings = {rules, ...(await run.settingsOf(target))}
+    const settings = await run.settingsOf(target)
     const fixed = fixText(String(file.value), (current) => lintFile(new VFile({path: target.path, value: current}), settings))
     if (fixed.applied.length === 0) continue
     // Loaded only to fix: the writer brings the lock (proper-lockfile).
