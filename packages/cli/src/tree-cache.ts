@@ -17,7 +17,8 @@ export const treeCacheFolder = `${cacheFolder}/trees`
 /** Bumped when what an entry holds changes shape. */
 const entryFormat = 1
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+/** The SHA-256 of a text, as every key and record of the cache holds it. */
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** The hash of content/ as read: every file's path and text, in order. */
 const contentKey = (files: readonly VFile[]) => sha256(JSON.stringify(files.map((file) => [file.path, String(file.value)])))
@@ -35,10 +36,11 @@ function packageFolder(file: string, name: string): string | undefined {
 }
 
 /**
- * `name@version` of a package and of everything it depends on, as Node resolves them from `from`
- * (a type-only package, which resolves to no code, is left out: it changes no tree).
+ * `name@version` of a package and of everything it depends on (each dependency `follows` accepts), with
+ * its folder, the package's own first, as Node resolves them from `from` (a type-only package, which
+ * resolves to no code, is left out: it changes no tree).
  */
-export function dependencyVersions(name: string, from: string, seen = new Map<string, string>()): Map<string, string> {
+export function dependencyVersions(name: string, from: string, follows: (dependency: string) => boolean = () => true, seen = new Map<string, string>()): Map<string, string> {
   let folder: string | undefined
   try {
     folder = packageFolder(createRequire(from).resolve(name), name)
@@ -50,7 +52,7 @@ export function dependencyVersions(name: string, from: string, seen = new Map<st
   const id = `${name}@${manifest.version ?? '?'}`
   if (seen.has(id)) return seen
   seen.set(id, folder)
-  for (const dependency of Object.keys(manifest.dependencies ?? {}).sort()) dependencyVersions(dependency, join(folder, 'package.json'), seen)
+  for (const dependency of Object.keys(manifest.dependencies ?? {}).sort()) if (follows(dependency)) dependencyVersions(dependency, join(folder, 'package.json'), follows, seen)
   return seen
 }
 
@@ -89,21 +91,6 @@ function packageModules(folder: string): Array<[string, string]> {
     .map((name) => [name, readFileSync(join(dist, name), 'utf8')])
 }
 
-/** The workspace packages (`@fmrl/…`) a package depends on, and theirs: folders by name, the package's own first. */
-function ownPackages(name: string, from: string, seen = new Map<string, string>()): Map<string, string> {
-  let folder: string | undefined
-  try {
-    folder = packageFolder(createRequire(from).resolve(name), name)
-  } catch {
-    return seen
-  }
-  if (!folder || seen.has(name)) return seen
-  seen.set(name, folder)
-  const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {dependencies?: Record<string, string>}
-  for (const dependency of Object.keys(manifest.dependencies ?? {}).sort()) if (dependency.startsWith('@fmrl/')) ownPackages(dependency, join(folder, 'package.json'), seen)
-  return seen
-}
-
 /**
  * What the work of a package (the parser's trees and survey, the renderer's outputs) depends on
  * besides its input: the modules of the package and of the workspace packages it uses (a
@@ -112,11 +99,12 @@ function ownPackages(name: string, from: string, seen = new Map<string, string>(
  * than a tree of our content takes to load). An entry made under another fingerprint is never read.
  */
 export function packageFingerprint(name: string, from: string = import.meta.url): string {
-  const own = ownPackages(name, from)
-  const folder = own.get(name)
+  // The workspace packages (`@fmrl/…`) it depends on, and theirs.
+  const own = dependencyVersions(name, from, (dependency) => dependency.startsWith('@fmrl/'))
+  const [folder] = own.values()
   const record = folder ? installRecord(folder) : undefined
   const packages = record === undefined ? [...dependencyVersions(name, from).keys()].sort() : sha256(record)
-  const modules = [...own].map(([ownName, at]) => [ownName, packageModules(at).map(([module, source]) => [module, sha256(source)])])
+  const modules = [...own].map(([id, at]) => [id, packageModules(at).map(([module, source]) => [module, sha256(source)])])
   return sha256(JSON.stringify({entryFormat, packages, modules}))
 }
 

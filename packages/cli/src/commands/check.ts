@@ -1,10 +1,9 @@
-import {createHash} from 'node:crypto'
 import {join} from 'node:path'
 import type {ContentOptions} from '../build.js'
 import {readContentFiles} from '../content-files.js'
 import {exitCodes, type Io} from '../io.js'
 import {readIfExists} from '../read.js'
-import {FileTreeCache} from '../tree-cache.js'
+import {FileTreeCache, sha256} from '../tree-cache.js'
 
 export interface CheckOptions extends ContentOptions {
   adopt?: boolean
@@ -27,7 +26,7 @@ export async function checkCommand(options: CheckOptions, io: Io): Promise<numbe
 /** Whether every recorded output is on disk with the recorded hash (SHA-256 of its text): what rendering would find nothing stale in. */
 async function matchRecord(root: string, recorded: ReadonlyArray<{path: string; hash: string}>): Promise<boolean> {
   const read = await Promise.all(recorded.map(async ({path}) => readIfExists(join(root, path))))
-  return read.every((disk, index) => disk !== undefined && createHash('sha256').update(disk).digest('hex') === recorded[index]!.hash)
+  return read.every((disk, index) => disk !== undefined && sha256(disk) === recorded[index]!.hash)
 }
 
 export function allMatch(count: number, io: Io): number {

@@ -90,17 +90,17 @@ async function readTarget(target: LintTarget, survey: SurveyRead, root: string, 
  */
 function lintTarget(file: VFile, settings: LintSettings, tree: Root | undefined, cache: FileTreeCache | undefined): void {
   const parsed = [...file.messages]
+  const text = String(file.value)
   const fresh = new VFile({path: file.path, value: file.value})
-  const key = cache?.findingsKey(file.path, String(file.value), settings)
+  const key = cache?.findingsKey(file.path, text, settings)
   const cached = key === undefined ? undefined : cache?.getFindings(key)
   // The content parser's tree is lintFile's own (the same parse of the same text), except after a
   // byte-order mark, which lintFile strips first.
   const found = cached
     ? cached.map((finding) => findingFromJson(finding, file.path))
-    : tree && !String(file.value).startsWith('\ufeff') ? lintTree(tree, fresh, settings) : lintFile(fresh, settings, cache)
+    : tree && !text.startsWith('\ufeff') ? lintTree(tree, fresh, settings) : lintFile(fresh, settings, cache)
   if (key !== undefined && !cached) cache?.setFindings(key, found.map(findingToJson))
   // Its trees, not read this time, stay for a run whose settings change.
-  const text = String(file.value)
   if (cached) cache?.keep(parsedTexts(text.startsWith('\ufeff') ? text.slice(1) : text))
   const same = (a: (typeof parsed)[number], b: (typeof found)[number]) => a.ruleId === b.ruleId && a.line === b.line && a.column === b.column
   file.messages = [...parsed.filter((message) => !found.some((finding) => same(message, finding))), ...found]
