@@ -1,7 +1,7 @@
 import type {Survey} from '@fmrl/model'
 import {renderSurveyJson, renderSurveySchema} from './export.js'
 import {renderTable1Latex} from './latex/table1.js'
-import {toMarkdown} from './markdown.js'
+import {toMarkdown, type EscapedTexts} from './markdown.js'
 import {renderReadme} from './readme/readme.js'
 import {renderRolePage} from './tables/role-page.js'
 import {rolePagePath} from './shared/survey.js'
@@ -18,10 +18,12 @@ export interface Output {
 
 /** Every file `fmrl build` generates, rendered in memory; the CLI writes or compares them. */
 export function renderOutputs(survey: Survey): Output[] {
+  // The README and the tables show the same cells: each is escaped once for all of them.
+  const texts: EscapedTexts = new Map()
   return [
-    {path: readmePath, content: toMarkdown(renderReadme(survey))},
-    {path: table1Path, content: toMarkdown(renderTable1(survey))},
-    ...survey.taxonomy.map((role) => ({path: `tables/${rolePagePath(role)}`, content: toMarkdown(renderRolePage(survey, role))})),
+    {path: readmePath, content: toMarkdown(renderReadme(survey), {texts})},
+    {path: table1Path, content: toMarkdown(renderTable1(survey), {texts})},
+    ...survey.taxonomy.map((role) => ({path: `tables/${rolePagePath(role)}`, content: toMarkdown(renderRolePage(survey, role), {texts})})),
     {path: table1LatexPath, content: renderTable1Latex(survey)},
     {path: surveyJsonPath, content: renderSurveyJson(survey)},
     {path: surveySchemaPath, content: renderSurveySchema()},

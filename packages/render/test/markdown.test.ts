@@ -1,7 +1,14 @@
+import type {Root} from 'mdast'
+import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
+import remarkStringify from 'remark-stringify'
+import {unified} from 'unified'
 import {describe, expect, test} from 'vitest'
+import {renderOutputs, renderReadme, renderRolePage, renderTable1, rolePagePath} from '../src/index.js'
 import {toMarkdown} from '../src/markdown.js'
 import {table, text} from '../src/nodes.js'
 import {notation} from '../src/symbols.js'
+import {readSurvey} from './survey.js'
 
 describe('toMarkdown', () => {
   const tree = {
@@ -27,5 +34,44 @@ describe('toMarkdown', () => {
       '| A\\|B | ✓\\* | $\\pi_l$, $\\tau_\\pi$, rft |',
       ''
     ].join('\n'))
+  })
+})
+
+describe('toMarkdown escapes each text once per context', () => {
+  // The oracle: remark-stringify with the same options and its own text handler, remembering nothing.
+  const plain = (aligned: boolean) => unified().use(remarkGfm, {tablePipeAlign: aligned}).use(remarkMath).use(remarkStringify, {bullet: '-', fences: true, listItemIndent: 'one', rule: '-', emphasis: '_', strong: '*'})
+  // The same texts where escaping differs: at the start of a block or not, in a cell or not, beside a node or not.
+  const samples = ['a|b', '# not a heading', '1. not a list', '*', '_x_', '- b', '[c]', '<d>', 'e: -', '+ f']
+  const contexts = (value: string): Root => ({
+    type: 'root',
+    children: [
+      {type: 'paragraph', children: [text(value)]},
+      {type: 'paragraph', children: [{type: 'emphasis', children: [text('g')]}, text(value), {type: 'inlineCode', value: 'h'}]},
+      {type: 'heading', depth: 2, children: [text(value)]},
+      {type: 'list', ordered: false, children: [{type: 'listItem', children: [{type: 'paragraph', children: [text(value)]}]}]},
+      {type: 'paragraph', children: [{type: 'link', url: 'https://example.org', children: [text(value)]}, text(value)]},
+      // Between the same neighbours as in the paragraph above: only the constructs it is in tell a cell's text apart.
+      table(['Head', value], [[[{type: 'emphasis', children: [text('g')]}, text(value), {type: 'inlineCode', value: 'h'}], [text(value), notation('$\\pi$'), text(value)]]])
+    ]
+  })
+
+  test('a shared memory of escaped texts gives what remark-stringify gives, in every context and both serializers', () => {
+    const texts = new Map<string, string>()
+    for (const aligned of [true, false]) {
+      for (const value of samples) {
+        const tree = contexts(value)
+        expect(toMarkdown(tree, {aligned, texts})).toBe(plain(aligned).stringify(tree))
+      }
+    }
+    // Escaped texts are remembered: the samples' texts and their contexts, not one entry per text.
+    expect(texts.size).toBeGreaterThan(samples.length * 6)
+  })
+
+  test('the outputs rendered together equal each rendered on its own by remark-stringify', async () => {
+    const survey = await readSurvey()
+    const rendered = new Map(renderOutputs(survey).map((output) => [output.path, output.content]))
+    expect(rendered.get('README.md')).toBe(plain(true).stringify(renderReadme(survey)))
+    expect(rendered.get('tables/table1.md')).toBe(plain(true).stringify(renderTable1(survey)))
+    for (const role of survey.taxonomy) expect(rendered.get(`tables/${rolePagePath(role)}`)).toBe(plain(true).stringify(renderRolePage(survey, role)))
   })
 })
