@@ -31,7 +31,7 @@ export const contentLimits = {
   maxCellLength: 2_000
 } as const
 
-const inlineMarkers = new Set(['*', '_', '~', '[', ']'])
+const inlineMarker = /[*_~[\]]/g
 // A line whose text starts like this (after its `>` and list markers) begins a new inline run.
 const blockStart = /^(#{1,6}(\s|$)|\|)/
 
@@ -68,12 +68,14 @@ export function checkMarkdownLimits(file: VFile): boolean {
     if (fence ? fenceMark?.startsWith(fence) : fenceMark) fence = fence ? undefined : fenceMark
     if (fence || fenceMark) continue
     if (rest.trim() === '' || prefix.markers > 0 || blockStart.test(rest)) markers = 0
-    for (let column = prefix.end; column < line.length; column++) {
+    // Only the markers are looked at: most of a line is text.
+    for (inlineMarker.lastIndex = prefix.end; inlineMarker.exec(line); ) {
+      const column = inlineMarker.lastIndex - 1
       const character = line[column]!
       // A run (`**`, `___`) is one delimiter for micromark; each bracket is one.
       const continuesRun = character === line[column - 1] && character !== '[' && character !== ']'
       const escaped = line[column - 1] === '\\'
-      if (!inlineMarkers.has(character) || continuesRun || escaped || ++markers <= markdownLimits.maxInlineMarkers) continue
+      if (continuesRun || escaped || ++markers <= markdownLimits.maxInlineMarkers) continue
       reportError(file, {start: {line: index + 1, column: column + 1}, end: {line: index + 1, column: column + 2}}, `Unexpected more than ${markdownLimits.maxInlineMarkers} emphasis runs (\`*\`, \`_\`, \`~\`) and brackets (\`[\`, \`]\`) in one paragraph, heading or table row, expected at most ${markdownLimits.maxInlineMarkers}: escape them (\`\\*\`) or split the text`, 'max-inline-markers')
       return false
     }
