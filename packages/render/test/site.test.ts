@@ -6,7 +6,8 @@ import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import {describe, expect, test} from 'vitest'
 import {pageFacets} from '../src/site/facets.js'
-import {breakLines, isSafeHref, jsonForScript, removeUnsafeLinks} from '../src/site/hast.js'
+import {breakLines, isSafeHref, jsonForScript, phrasingHast, phrasingHastEach, removeUnsafeLinks} from '../src/site/hast.js'
+import {methodCells} from '../src/shared/cells.js'
 import {searchText} from '../src/site/methods.js'
 import {renderSite} from '../src/site/page.js'
 import {readSurvey, repositoryRoot} from './survey.js'
@@ -142,5 +143,16 @@ describe('hast helpers', () => {
     const tree: Root = {type: 'root', children: [h('table', [h('tr', [h('td', ['a', h('b', 'b'), ', c']), h('td', 'd')]), h('tr', h('td', 'e'))]), h('p', [h('span', 'x'), h('span', 'y')])]}
     breakLines(tree)
     expect(toHtml(tree)).toBe('<table><tr><td>a<b>b</b>, c</td>\n<td>d</td></tr>\n<tr><td>e</td></tr></table>\n<p><span>x</span><span>y</span></p>')
+  })
+})
+
+describe('phrasingHastEach', () => {
+  test('converts runs together exactly as each alone, empty runs and math included', async () => {
+    const survey = await readSurvey()
+    const runs = [...survey.methods.flatMap((method) => methodCells(survey, method, 'rolePage')), [], [{type: 'text' as const, value: '<b> & </b>'}]]
+    const together = phrasingHastEach(runs)
+    expect(together).toHaveLength(runs.length)
+    expect(together).toEqual(runs.map((run) => phrasingHast(run)))
+    expect(toHtml({type: 'root', children: together.at(-1)!})).toBe('&#x3C;b> &#x26; &#x3C;/b>')
   })
 })

@@ -18,8 +18,16 @@ export function toPageHast(nodes: readonly RootContent[]): ElementContent[] {
 
 /** Phrasing content as hast, converted inside a paragraph (a root would put line breaks between its nodes). */
 export function phrasingHast(nodes: readonly PhrasingContent[]): ElementContent[] {
-  const [paragraph] = toPageHast([{type: 'paragraph', children: [...nodes]}])
-  return paragraph?.type === 'element' ? paragraph.children : []
+  return phrasingHastEach([nodes])[0]!
+}
+
+/**
+ * Several runs of phrasing content as hast, each as `phrasingHast` gives it, in one conversion: a
+ * method's cells are converted together (a conversion's set-up costs more than a cell).
+ */
+export function phrasingHastEach(runs: ReadonlyArray<readonly PhrasingContent[]>): ElementContent[][] {
+  const paragraphs = toPageHast(runs.map((nodes) => ({type: 'paragraph', children: [...nodes]})))
+  return paragraphs.flatMap((paragraph) => (paragraph.type === 'element' ? [paragraph.children] : []))
 }
 
 /** The codec's inline content of a cell as hast. */

@@ -4,7 +4,7 @@ import {h} from 'hastscript'
 import {methodCells} from '../shared/cells.js'
 import {categoryName} from '../shared/survey.js'
 import type {Facet} from './facets.js'
-import {phrasingHast} from './hast.js'
+import {phrasingHastEach} from './hast.js'
 
 /** A column of the page's table: its header, each method's cell, and the key it sorts by. */
 interface PageColumn {
@@ -30,7 +30,7 @@ const pad = (index: number) => String(index).padStart(3, '0')
  */
 export function pageColumns(survey: Survey): PageColumn[] {
   const cells = new Map<Method, ElementContent[][]>()
-  const cellsOf = (method: Method) => cells.get(method) ?? cells.set(method, methodCells(survey, method, 'rolePage').map((cell) => phrasingHast(cell))).get(method)!
+  const cellsOf = (method: Method) => cells.get(method) ?? cells.set(method, phrasingHastEach(methodCells(survey, method, 'rolePage'))).get(method)!
   const view = methodViews.rolePage.flatMap((entry, position): PageColumn[] => (entry.column.key === 'paper' ? [] : [{
     id: entry.column.key,
     header: entry.header,
