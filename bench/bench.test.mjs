@@ -2,7 +2,7 @@
 // without a message, the harness reads a child's peak memory and tells a timeout and an
 // out-of-memory abort from a failure, and the ratios and profile summaries add up.
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, test} from 'vitest'
@@ -79,6 +79,44 @@ describe('the parse cache on generated content', () => {
     const edited = lint('--no-cache')
     expect(edited).not.toEqual(uncached)
     expect(lint()).toEqual(edited)
+  })
+})
+
+describe('parsing ahead on helper threads', () => {
+  test('fmrl lint and build with two threads parsing give what one thread gives: the same findings, trees, survey and outputs', {timeout: 120_000}, () => {
+    const fixture = writeSize(join(scratch, 'threads'), 1000)
+    const agent = join(fixture.content, 'methods/agent.md')
+    // A finding in a piece far from the first: an http link near the end of the file.
+    const rows = readFileSync(agent, 'utf8').split('\n')
+    const last = rows.findLastIndex((line) => line.startsWith('| ') && /\| <https:\/\//.test(line))
+    rows[last] = rows[last].replace('| <https://', '| <http://')
+    writeFileSync(agent, rows.join('\n'))
+    const cache = join(fixture.site, '.cache')
+    const kept = () => {
+      const files = readdirSync(cache, {recursive: true, withFileTypes: true}).filter((entry) => entry.isFile())
+      return Object.fromEntries(files.map((entry) => [join(entry.parentPath, entry.name).slice(cache.length), readFileSync(join(entry.parentPath, entry.name), 'utf8')]).sort(([a], [b]) => a.localeCompare(b)))
+    }
+    // Each run from an empty cache; the lints before the builds, whose outputs join the file list the rules see.
+    const lint = (threads) => {
+      rmSync(cache, {recursive: true, force: true})
+      const result = spawnSync(node, [cli, 'lint', '--root', fixture.site, '--format', 'json', '--threads', threads, 'content'], {cwd: fixture.site, encoding: 'utf8'})
+      return {status: result.status, findings: JSON.parse(result.stdout), kept: kept()}
+    }
+    const build = (threads) => {
+      rmSync(cache, {recursive: true, force: true})
+      const result = spawnSync(node, [cli, 'build', '--root', fixture.site, '--threads', threads], {cwd: fixture.site, encoding: 'utf8'})
+      return {status: result.status, survey: readFileSync(join(fixture.site, 'export/survey.json'), 'utf8'), readme: readFileSync(join(fixture.site, 'README.md'), 'utf8')}
+    }
+    const one = lint('off')
+    // A warning: exit code 0.
+    expect(one.status).toBe(0)
+    expect(one.findings.map((finding) => [finding.ruleId, finding.line])).toEqual([['prefer-https', last + 1]])
+    // Several pieces' trees, the survey and every file's findings.
+    expect(Object.keys(one.kept).length).toBeGreaterThan(20)
+    expect(lint('2')).toEqual(one)
+    const built = build('off')
+    expect(built.status).toBe(0)
+    expect(build('2')).toEqual(built)
   })
 })
 

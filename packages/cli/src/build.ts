@@ -6,6 +6,7 @@ import {readContentFiles} from './content-files.js'
 import {UsageError, type Io} from './io.js'
 import {formatGithub, type LintFormat} from './lint-report.js'
 import {formatHuman, hasErrors} from './report.js'
+import type {Threads} from './threads.js'
 import {parseContentCached, type FileTreeCache} from './tree-cache.js'
 
 /** The rendered outputs with the model and where its values came from, or the content files carrying the messages that stopped rendering. */
@@ -14,11 +15,11 @@ export type Rendered =
   | {outputs: undefined; files: VFile[]; survey: undefined; sources: undefined}
 
 /** Read and parse content/, then render every output in memory; nothing is written here. */
-export async function renderFromContent(root: string, contentDirectory: string, cache?: FileTreeCache): Promise<Rendered> {
+export async function renderFromContent(root: string, contentDirectory: string, cache?: FileTreeCache, threads?: Threads): Promise<Rendered> {
   const files = await readContentFiles(root, contentDirectory)
   const failed = {outputs: undefined, files, survey: undefined, sources: undefined}
   if (files.length === 0) return failed
-  const {survey, sources} = parseContentCached(files, cache)
+  const {survey, sources} = await parseContentCached(files, cache, {threads})
   if (!survey || hasErrors(files)) return failed
   return {outputs: renderOutputs(survey), files, survey, sources}
 }
@@ -31,11 +32,13 @@ export interface ContentOptions {
   format?: Extract<LintFormat, 'human' | 'github'> | undefined
   /** The parse cache: what earlier runs read of the content files, read instead of parsing them again. */
   cache?: FileTreeCache | undefined
+  /** `--threads`: helper threads that parse content/ into the cache first (default `auto`). */
+  threads?: Threads | undefined
 }
 
 /** Render from content/; on content errors print them, then `outcome`, and return undefined. */
 export async function renderOrReport(options: ContentOptions, io: Io, outcome: string): Promise<Extract<Rendered, {survey: Survey}> | undefined> {
-  const rendered = await renderFromContent(options.root, options.content, options.cache)
+  const rendered = await renderFromContent(options.root, options.content, options.cache, options.threads)
   if (rendered.files.length === 0) throw new UsageError(`No Markdown files in \`${options.content}\`, expected the content folder (see --content)`)
   if (rendered.outputs) return rendered
   reportContentErrors(rendered.files, options, io, outcome)

@@ -3,6 +3,7 @@ import {resolve} from 'node:path'
 import {Command, CommanderError, InvalidArgumentError} from 'commander'
 import type {MethodFields} from '@fmrl/parser'
 import {addFlags} from './commands/add-flags.js'
+import type {Threads} from './threads.js'
 import {addLinkFlags, type LinkFlags} from './commands/links/options.js'
 import {exitCodes, fileErrorMessage, UsageError, type Io} from './io.js'
 import {checkFormat, commandFormats} from './lint-report.js'
@@ -40,6 +41,13 @@ function parseCount(value: string): number {
   return Number(value)
 }
 
+/** `--threads`: `auto`, `off`, or a whole number of threads from 1. */
+function parseThreads(value: string): Threads {
+  if (value === 'auto' || value === 'off') return value
+  if (/^[1-9]\d*$/.test(value)) return Number(value)
+  throw new InvalidArgumentError('expected auto, off or a number of threads from 1')
+}
+
 const exitCodeHelp = `
 Exit codes:
   0    success (warnings allowed)
@@ -65,13 +73,15 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     return {root: resolve(cwd, options.root ?? findRoot(cwd)), content: options.content}
   }
   const formatOption = ['--format <format>', 'report format: human or github (workflow annotations)', 'human'] as const
+  const threadsOption = ['--threads <threads>', 'threads that parse content/ into the parse cache first: auto (every core, from 1 MiB of text to parse), off, or a number', parseThreads, 'auto' as Threads] as const
   program
     .command('build')
     .description('regenerate README.md and every other output from content/; writes nothing on a content error')
     .option(...formatOption)
     .option('--no-cache', 'parse content/ instead of reading the parse cache in .cache/fmrl/trees/, and record nothing there')
-    .action(async (options: {format: string; cache: boolean}) => {
-      code = await (await import('./commands/build.js')).buildCommand({...globals(), cached: options.cache, format: checkFormat(options.format, commandFormats)}, io)
+    .option(...threadsOption)
+    .action(async (options: {format: string; cache: boolean; threads: Threads}) => {
+      code = await (await import('./commands/build.js')).buildCommand({...globals(), cached: options.cache, threads: options.threads, format: checkFormat(options.format, commandFormats)}, io)
     })
   program
     .command('check')
@@ -118,10 +128,11 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     .option('--fix', 'apply the safe fixes (mojibake, symbol variants, URL normalization) to the files')
   addReportFlags(lint, 'configuration file, relative to the working directory (default: <root>/fmrl.config.json when it exists)')
     .option('--online', 'also check the external links over the network, as `fmrl links` does (its flags apply)')
+    .option(...threadsOption)
     .addHelpText('after', lintHelp)
-  addLinkFlags(lint).action(async (files: string[], options: LinkFlags & ReportFlags & {format: string; fix?: boolean; config?: string; online?: boolean}) => {
-    const {format, fix, config, online, quiet, maxWarnings, ...flags} = options
-    code = await (await import('./commands/lint.js')).lintCommand({...globals(), files, format, quiet, maxWarnings, fix: fix === true, config, cache: flags.cache !== false, online: online ? flags : undefined, progress: online ? await loadProgress() : undefined}, io, cwd)
+  addLinkFlags(lint).action(async (files: string[], options: LinkFlags & ReportFlags & {format: string; fix?: boolean; config?: string; online?: boolean; threads: Threads}) => {
+    const {format, fix, config, online, quiet, maxWarnings, threads, ...flags} = options
+    code = await (await import('./commands/lint.js')).lintCommand({...globals(), files, format, quiet, maxWarnings, fix: fix === true, config, cache: flags.cache !== false, threads, online: online ? flags : undefined, progress: online ? await loadProgress() : undefined}, io, cwd)
   })
   const links = program
     .command('links')

@@ -1,8 +1,9 @@
 import {createHash} from 'node:crypto'
-import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {readdir, rm} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import {dirname, join, relative} from 'node:path'
+import {threadId} from 'node:worker_threads'
 import type {Survey} from '@fmrl/model'
 import type {FindingJson, LintSettings} from '@fmrl/lint'
 import {parseContent, type ContentOptions, type ContentRead, type Place, type TreeCache} from '@fmrl/parser'
@@ -10,6 +11,7 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {cacheFolder} from './ignore-files.js'
 import type {Io} from './io.js'
+import type {Threads} from './threads.js'
 
 /** Where the trees are kept, relative to the root: one folder per parser fingerprint, one file per text. */
 export const treeCacheFolder = `${cacheFolder}/trees`
@@ -191,12 +193,14 @@ export class FileTreeCache implements TreeCache {
   /** The first write that failed: `save` reports it, and the trees not written are parsed again next time. */
   private failure: NodeJS.ErrnoException | undefined
 
-  private readonly fingerprint: string
-  /** Whether this run's trees are kept (`fmrl check`, which never writes, only reads). */
-  private readonly write: boolean
+  /** The parser's fingerprint: the folder of its trees, and what a helper writing into it must be given. */
+  readonly fingerprint: string
+  /** Whether this run's trees are kept (not by `fmrl check`, which never writes, only reads). */
+  readonly write: boolean
 
   constructor(
-    private readonly root: string,
+    /** The root whose `.cache/fmrl` holds the trees. */
+    readonly root: string,
     {fingerprint = parserFingerprint(), write = true}: {fingerprint?: string; write?: boolean} = {}
   ) {
     this.fingerprint = fingerprint
@@ -212,10 +216,23 @@ export class FileTreeCache implements TreeCache {
     return entry.tree
   }
 
-  set(text: string, tree: Root): void {
+  /** Keep a tree; whether it was written. */
+  set(text: string, tree: Root): boolean {
     const key = sha256(text)
     // Serialised now: whoever gets the tree next may add to it.
-    if (this.writeEntry(key, {format: entryFormat, text: key, tree} satisfies Entry)) this.added.add(key)
+    const written = this.writeEntry(key, {format: entryFormat, text: key, tree} satisfies Entry)
+    if (written) this.added.add(key)
+    return written
+  }
+
+  /** Whether a tree of this text is kept (readable or not: `get` tells). */
+  has(text: string): boolean {
+    return existsSync(join(this.folder, `${sha256(text)}.json`))
+  }
+
+  /** Count trees that helper threads parsed for this run and wrote here as this run's own. */
+  addParsed(texts: readonly string[]): void {
+    for (const text of texts) this.added.add(sha256(text))
   }
 
   /** The survey and its places read before from content/ files with these very paths and texts, none of which carries a message (as when it was kept). */
@@ -324,7 +341,8 @@ export class FileTreeCache implements TreeCache {
   private writeEntry(name: string, entry: Entry | ContentEntry | OutputsEntry | FindingsEntry): boolean {
     if (!this.write || this.failure) return false
     const path = join(this.folder, `${name}.json`)
-    const temporary = `${path}.${process.pid}.tmp`
+    // Helper threads of this process write too: the thread is part of the name.
+    const temporary = `${path}.${process.pid}-${threadId}.tmp`
     try {
       mkdirSync(this.folder, {recursive: true})
       writeFileSync(temporary, JSON.stringify(entry))
@@ -356,14 +374,18 @@ export async function saveTreeCache(cache: FileTreeCache, options: {prune?: bool
 
 /**
  * parseContent through the cache: the survey read before from the same content files when there is
- * one, else a read (each tree from the cache where it can be) that is then kept. With a cache no tree
- * is handed back (lint reads each file's tree from the cache as it lints it); without one, the read
- * parseContent gives, its trees with `keepTrees`.
+ * one, else a read (each tree from the cache where it can be, the rest parsed ahead on helper threads
+ * as `threads` allows) that is then kept. With a cache no tree is handed back (lint reads each
+ * file's tree from the cache as it lints it); without one, the read parseContent gives, its trees
+ * with `keepTrees`.
  */
-export function parseContentCached(files: VFile[], cache: FileTreeCache | undefined, options: Pick<ContentOptions, 'keepTrees'> = {}): CachedContent {
-  if (!cache) return parseContent(files, options)
+export async function parseContentCached(files: VFile[], cache: FileTreeCache | undefined, options: Pick<ContentOptions, 'keepTrees'> & {threads?: Threads | undefined} = {}): Promise<CachedContent> {
+  const {threads = 'auto', ...parseOptions} = options
+  if (!cache) return parseContent(files, parseOptions)
   const cached = cache.getContent(files)
   if (cached) return cached
+  // Loaded only on a miss: the threads' module brings tinypool.
+  if (threads !== 'off') await (await import('./parse-ahead.js')).parseAhead(cache, files, threads)
   const read = parseContent(files, {cache})
   cache.setContent(files, read)
   return read

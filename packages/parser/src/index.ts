@@ -1,5 +1,5 @@
 export {contentFileKind, parseContent, parseContentDraft, type ContentFileKind, type ContentOptions, type ContentRead} from './content/survey.js'
-export {fileContext, type FileContext, type Place, type ReadOptions, type SourceMap} from './content/context.js'
+export {contentParsedTexts, fileContext, type FileContext, type Place, type ReadOptions, type SourceMap} from './content/context.js'
 export {parseMethodsFile, type MethodRead, type MethodsContext} from './content/methods-file.js'
 export {readEntries, reportCellProblem, type EntryRead} from './content/rows.js'
 export {messageSource, quoteList, reportError, type ParseRuleId} from './diagnostics.js'

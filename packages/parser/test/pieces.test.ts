@@ -2,7 +2,8 @@ import {readdir, readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
 import type {Root} from 'mdast'
-import {cutPieces, parseMarkdown, parsePieces, parseWhole, type TreeCache} from '../src/index.js'
+import {VFile} from 'vfile'
+import {contentParsedTexts, cutPieces, parseContent, parseMarkdown, parsePieces, parseWhole, type TreeCache} from '../src/index.js'
 
 const root = new URL('../../..', import.meta.url).pathname
 
@@ -14,6 +15,13 @@ async function markdownFiles(): Promise<string[]> {
     for (const entry of entries) if (entry.isFile() && entry.name.endsWith('.md')) found.push(join(entry.parentPath, entry.name).slice(root.length))
   }
   return found.sort()
+}
+
+/** The repository's content files, as the CLI reads them. */
+async function readContentFiles(): Promise<VFile[]> {
+  const entries = await readdir(join(root, 'content'), {recursive: true, withFileTypes: true})
+  const paths = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.md')).map((entry) => join(entry.parentPath, entry.name).slice(root.length)).sort()
+  return Promise.all(paths.map(async (path) => new VFile({path, value: await readFile(join(root, path), 'utf8')})))
 }
 
 /** The tree of `text` cut every `bytes` bytes (as small as one: a cut wherever one may be). */
@@ -114,5 +122,24 @@ describe('parsing piece by piece', () => {
     const edited = document([...rows.slice(0, 10), row(99_999), ...rows.slice(10, 3000), rows[3000]!.replace('GPT-4', 'GPT-4, Llama-3-70B-Instruct'), ...rows.slice(3001)])
     expect(parseMarkdown(edited, cache)).toStrictEqual(parseWhole(edited))
     expect(cache.parsed).toBe(2)
+  })
+})
+
+describe('contentParsedTexts', () => {
+  test('names exactly the texts reading content/ asks a cache for: every piece of a large file, with CRLF read as LF; none past the limits', async () => {
+    const asked: string[] = []
+    const recording: TreeCache = {get: (text) => void asked.push(text) as undefined, set: () => {}}
+    const files = await readContentFiles()
+    const rows = Array.from({length: 3000}, (_, index) => `| M${index} | A et al., 2024 | GPT-4 | ✓ | act | single | - | online | π_l | sr | - | - |`)
+    const agent = files.find((file) => file.path === 'content/methods/agent.md')!
+    agent.value = `# LLM/VLM as Agent\r\n\r\n## Parametric\r\n\r\n| Method | Citation | Model(s) | FT | FM Role | RL Agent | RL Task | RL Setting | RL Role | Metrics | Code | Paper |\r\n| - | - | - | - | - | - | - | - | - | - | - | - |\r\n${rows.join('\r\n')}\r\n`
+    const named = files.flatMap((file) => contentParsedTexts(file))
+    parseContent(files.map((file) => new VFile({path: file.path, value: file.value})), {cache: recording})
+    expect(named.filter((text) => text.includes('\r'))).toEqual([])
+    expect(contentParsedTexts(agent).length).toBeGreaterThan(3)
+    // In the order of the files; the read goes by kind of file.
+    expect([...named].sort()).toEqual([...asked].sort())
+    // A file past the limits: nothing to parse (and then the read parses no file at all).
+    expect(contentParsedTexts(new VFile({path: 'content/sections/nul.md', value: '# Nul\n\n\0\n'}))).toEqual([])
   })
 })

@@ -13,6 +13,7 @@ import {readMarkdownFile} from '../read.js'
 import {decodeMarkdown, isUnreadable, markdownBytes, markdownFile} from '../read-markdown.js'
 import {formatHuman, hasErrors} from '../report.js'
 import {FileTreeCache, parseContentCached, saveTreeCache} from '../tree-cache.js'
+import type {Threads} from '../threads.js'
 import {parseLinkFlags, type LinkFlags} from './links/options.js'
 import type {Progress} from './links/progress.js'
 
@@ -33,6 +34,8 @@ export interface LintOptions extends ReportOptions {
   config: string | undefined
   /** Whether trees parsed by earlier runs are read and this run's kept (`--no-cache` turns it off). */
   cache?: boolean | undefined
+  /** `--threads`: helper threads that parse content/ into the parse cache first (default `auto`). */
+  threads?: Threads | undefined
   /** `--online`: the link-check flags; the external links are checked too. */
   online?: LinkFlags | undefined
   progress?: Progress | undefined
@@ -54,7 +57,7 @@ interface SurveyRead {
 }
 
 /** Read and parse content/ (when there is one): a survey with errors still gives its vocabularies, from the draft. */
-async function readSurvey(root: string, content: string, repositoryFiles: readonly string[], cache: FileTreeCache | undefined): Promise<SurveyRead> {
+async function readSurvey(root: string, content: string, repositoryFiles: readonly string[], cache: FileTreeCache | undefined, threads: Threads | undefined): Promise<SurveyRead> {
   let hasContentFolder = true
   const contentFiles = await readContentFiles(root, content).catch((error: NodeJS.ErrnoException) => {
     // No content folder: another list, linted on its own; any other error reading it is the user's to see.
@@ -65,7 +68,7 @@ async function readSurvey(root: string, content: string, repositoryFiles: readon
     throw error
   })
   if (contentFiles.length === 0) return {contentFiles, data: undefined, own: [], trees: new Map(), hasContentFolder}
-  const {survey, sources, trees} = parseContentCached(contentFiles, cache, {keepTrees: true})
+  const {survey, sources, trees} = await parseContentCached(contentFiles, cache, {keepTrees: true, threads})
   const outputs = survey ? outputPaths(survey) : ['README.md', ...repositoryFiles.filter((path) => path.startsWith('tables/'))]
   const own = [...contentFiles.map((file) => file.path), ...outputs.filter((path) => path.endsWith('.md') && repositoryFiles.includes(path))]
   return {contentFiles, data: survey ? surveyData(survey, sources) : draftData(parseContentDraft(contentFiles)), own, trees, hasContentFolder}
@@ -116,7 +119,7 @@ interface LintRun {
 async function prepare(options: LintOptions, cwd: string, trees: Trees, base: Omit<LintData, 'files'>, rules: LintSettings['rules'], cache?: FileTreeCache): Promise<LintRun> {
   const rootTree = trees.get(options.root)
   const repositoryFiles = await rootTree.files
-  const survey = await readSurvey(options.root, options.content, repositoryFiles, cache)
+  const survey = await readSurvey(options.root, options.content, repositoryFiles, cache, options.threads)
   const targets = options.files.length > 0
     ? await resolveLintTargets(options.root, cwd, options.files, trees)
     : survey.hasContentFolder ? ownTargets(options.root, survey.own, rootTree) : await listTargets(options.root, cwd, trees)

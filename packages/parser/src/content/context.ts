@@ -1,9 +1,9 @@
 import type {Root} from 'mdast'
 import type {Point} from 'unist'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {checkMarkdownLimits} from '../limits.js'
-import {parseMarkdown, type TreeCache} from '../markdown.js'
+import {parsedTexts, parseMarkdown, type TreeCache} from '../markdown.js'
 
 /** Where each parsed value came from, keyed by its JSON pointer in the survey (`/methods/3/ft`). */
 export type SourceMap = Map<string, Place>
@@ -40,12 +40,30 @@ export interface ReadOptions {
   cache?: TreeCache | undefined
 }
 
+/**
+ * A content file's text as its parser reads it: CRLF and CR line endings as LF (a code block or a
+ * section's prose would carry the `\r` into every output, so content saved on Windows would build
+ * other outputs). Lines and columns stay the same.
+ */
+function contentText(file: VFile): string {
+  return String(file.value).replace(/\r\n?/g, '\n')
+}
+
+/**
+ * The texts reading a content file parses, each of which a `TreeCache` is asked for: the pieces of
+ * its text (see `parsedTexts`), none when it is past `markdownLimits` (and then no content file is
+ * parsed at all). What a cache may be filled with ahead of the read (each text parsed with
+ * `parseWhole`); the limits are checked without a message on the file.
+ */
+export function contentParsedTexts(file: VFile): string[] {
+  const text = contentText(file)
+  return checkMarkdownLimits(new VFile({path: file.path, value: file.value})) ? parsedTexts(text) : []
+}
+
 /** Parse a content file's text into the context its parser works on (the tree also into `trees`, when given). */
 export function fileContext(file: VFile, sources: SourceMap, {drafting = false, trees, cache}: ReadOptions = {}): FileContext {
   let index: ReturnType<typeof location> | undefined
-  // CRLF and CR line endings as LF: a code block or a section's prose would carry the `\r` into every
-  // output, so content saved on Windows would build other outputs. Lines and columns stay the same.
-  const text = String(file.value).replace(/\r\n?/g, '\n')
+  const text = contentText(file)
   const tree = checkMarkdownLimits(file) ? parseMarkdown(text, cache) : undefined
   // Lint reuses the tree only where its offsets are the file's own (no line ending was rewritten).
   if (tree && text === String(file.value)) trees?.set(file, tree)

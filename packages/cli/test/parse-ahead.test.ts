@@ -1,0 +1,68 @@
+import {readFile} from 'node:fs/promises'
+import {join} from 'node:path'
+import {contentParsedTexts, parseContent} from '@fmrl/parser'
+import {VFile} from 'vfile'
+import {describe, expect, test} from 'vitest'
+// The built modules: the helper threads load dist/parse-worker.js, which only the build makes.
+import {parseAhead} from '../dist/parse-ahead.js'
+import {parseAheadMinimum, threadsFor} from '../dist/threads.js'
+import {FileTreeCache} from '../dist/tree-cache.js'
+import {readContentFiles} from '../src/content-files.js'
+import {repositoryRoot, temporaryDirectory} from './helpers.js'
+
+/** Our content files, agent.md of about 700 KB (its rows again and again, the methods renamed): several pieces, several batches. */
+async function contentFiles(): Promise<VFile[]> {
+  const files = await readContentFiles(repositoryRoot, 'content')
+  const agent = await readFile(join(repositoryRoot, 'content/methods/agent.md'), 'utf8')
+  const large = Array.from({length: 250}, (_, copy) => agent.replace(/^\| ([^|]+?) \|/gm, (_row, name: string) => (name === 'Method' || name === '-' ? `| ${name} |` : `| ${name} ${copy} |`))).join('\n')
+  expect(large.length).toBeGreaterThan(500_000)
+  return files.map((file) => (file.path === 'content/methods/agent.md' ? new VFile({path: file.path, value: large}) : file))
+}
+
+const copies = (files: readonly VFile[]) => files.map((file) => new VFile({path: file.path, value: file.value}))
+
+describe('threadsFor', () => {
+  test('off and 1 are this thread alone; a number is that many helpers; auto is every core from parseAheadMinimum bytes on', () => {
+    expect([threadsFor('off', 1e9, 8), threadsFor(1, 1e9, 8), threadsFor(3, 10, 1)]).toEqual([0, 0, 3])
+    expect([threadsFor('auto', parseAheadMinimum - 1, 2), threadsFor('auto', parseAheadMinimum, 2), threadsFor('auto', 1e9, 1)]).toEqual([0, 2, 0])
+  })
+})
+
+describe('parseAhead', () => {
+  test('helper threads write every tree the read will ask for; the read then parses nothing and gives what an uncached read gives', async () => {
+    const root = await temporaryDirectory()
+    const files = await contentFiles()
+    const texts = [...new Set(files.flatMap((file) => contentParsedTexts(file)))]
+    expect(texts.length).toBeGreaterThan(files.length)
+    const cache = new FileTreeCache(root)
+    expect(texts.filter((text) => cache.has(text))).toEqual([])
+    await parseAhead(cache, files, 2)
+    // Before this thread parses anything, the cache holds every text's tree: the helpers wrote them.
+    expect(texts.filter((text) => !cache.has(text))).toEqual([])
+    const read = parseContent(files, {cache})
+    const plain = parseContent(copies(files))
+    expect(cache.counts).toEqual({hits: 0, parsed: texts.length})
+    expect({survey: read.survey, sources: read.sources, messages: files.map((file) => file.messages.map(String))}).toStrictEqual({survey: plain.survey, sources: plain.sources, messages: files.map(() => [])})
+  })
+
+  test('nothing is parsed ahead with off, one thread, auto below the minimum, or a cache that keeps nothing', async () => {
+    const files = await contentFiles()
+    const small = await readContentFiles(repositoryRoot, 'content')
+    const texts = (of: readonly VFile[]) => of.flatMap((file) => contentParsedTexts(file))
+    for (const [threads, of, write] of [['off', files, true], [1, files, true], ['auto', small, true], [2, files, false]] as const) {
+      const cache = new FileTreeCache(await temporaryDirectory(), {write})
+      await parseAhead(cache, of, threads)
+      expect({threads, write, kept: texts(of).filter((text) => cache.has(text))}).toEqual({threads, write, kept: []})
+    }
+  })
+
+  test('with a file past the limits nothing is parsed ahead (the read parses no file), and the file gets no message from being looked at', async () => {
+    const cache = new FileTreeCache(await temporaryDirectory())
+    const files = await contentFiles()
+    const file = new VFile({path: 'content/sections/nul.md', value: `# Nul\n\n${'a'.repeat(10)}\0\n`})
+    expect(contentParsedTexts(file)).toEqual([])
+    await parseAhead(cache, [...files, file], 2)
+    expect(file.messages).toEqual([])
+    expect(files.flatMap((other) => contentParsedTexts(other)).filter((text) => cache.has(text))).toEqual([])
+  })
+})
