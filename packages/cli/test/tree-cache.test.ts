@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto'
 import {mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {parseContent, parseMarkdown} from '@fmrl/parser'
+import {parseContent, parseMarkdown, parsedTexts} from '@fmrl/parser'
 import {describe, expect, test} from 'vitest'
 import {readContentFiles} from '../src/content-files.js'
 import {FileTreeCache, packageFingerprint, parserFingerprint, treeCacheFolder} from '../src/tree-cache.js'
@@ -70,7 +70,10 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     await writer.save()
     const reader = new FileTreeCache(root, {fingerprint: 'f1'})
     for (const text of texts) expect(parseMarkdown(text, reader)).toStrictEqual(parseMarkdown(text))
-    expect(reader.counts).toEqual({hits: new Set(texts).size, parsed: 0})
+    // One tree per piece: README.md and the longer content files are parsed in several.
+    const pieces = new Set(texts.flatMap((text) => parsedTexts(text)))
+    expect(pieces.size).toBeGreaterThan(texts.length)
+    expect(reader.counts).toEqual({hits: pieces.size, parsed: 0})
   })
 
   test('fmrl lint gives the same findings at the same places with the cache cold, warm and off', async () => {
@@ -83,9 +86,11 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     expect(uncached.code).toBe(1)
     expect(uncached.findings.length).toBeGreaterThan(2)
     expect([cold, warm]).toEqual([uncached, uncached])
-    // One folder for this parser, one entry per file linted (README, notes.md and every content file).
+    // One folder for this parser, one entry per piece of each file linted (README, notes.md and every content file).
     expect(stored.folders).toEqual([parserFingerprint()])
-    expect(stored.entries).toHaveLength(2 + (await readdir(join(root, 'content'), {recursive: true})).filter((path) => path.endsWith('.md')).length)
+    const linted = ['README.md', 'notes.md', ...(await readdir(join(root, 'content'), {recursive: true})).filter((path) => path.endsWith('.md')).map((path) => `content/${path}`)]
+    const texts = await Promise.all(linted.map((path) => readFile(join(root, path), 'utf8')))
+    expect(stored.entries).toEqual([...new Set(texts.flatMap((text) => parsedTexts(text)).map((text) => `${sha256(text)}.json`))].sort())
     expect(await entries(root)).toEqual(stored)
   })
 
