@@ -146,16 +146,19 @@ describe('runOnce', () => {
 
 test('addRatios: each measurement against the remark-parse floor of its size and input, warm runs against cold', () => {
   const base = {suite: 'scale', size: '1k', rows: 1000, status: 'ok', input: 'content'}
-  const [floor, lint, warm, readme] = addRatios([
+  const [floor, lint, warm, readme, refused] = addRatios([
     {...base, id: 'floor-parse', wallMs: 2000, cpuMs: 1000, peakRssBytes: 100},
     {...base, id: 'fmrl-lint', wallMs: 5000, cpuMs: 4000, peakRssBytes: 250},
     {...base, id: 'fmrl-lint-warm', warmOf: 'fmrl-lint', wallMs: 500, cpuMs: 400, peakRssBytes: 250},
-    {...base, input: 'readme', id: 'fmrl-lint', status: 'timeout', wallMs: 9000, cpuMs: null, peakRssBytes: null}
+    {...base, input: 'readme', id: 'fmrl-lint', status: 'timeout', wallMs: 9000, cpuMs: null, peakRssBytes: null},
+    {...base, id: 'fmrl-lint-refused', refused: true, wallMs: 500, cpuMs: 400, peakRssBytes: 100}
   ])
   expect(floor.ratios).toEqual({wall: 1, cpu: 1, peakRss: 1, rowsPerSecond: 1})
   expect([lint.rowsPerSecond, lint.ratios]).toEqual([200, {wall: 2.5, cpu: 4, peakRss: 2.5, rowsPerSecond: 0.4}])
   expect([warm.ratios.ofCold, warm.ratios.ofColdCpu]).toEqual([0.1, 0.1])
   expect([readme.rowsPerSecond, readme.ratios]).toEqual([null, {wall: null, cpu: null, peakRss: null, rowsPerSecond: null}])
+  // A file refused at the limits: its time is a figure, its rows per second none.
+  expect([refused.rowsPerSecond, refused.ratios.wall, refused.ratios.rowsPerSecond]).toEqual([null, 0.25, null])
 })
 
 describe('profile', () => {

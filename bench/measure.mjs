@@ -109,12 +109,13 @@ export function measure(spec, {runs, warmups = 0, before = () => {}}) {
 }
 
 /** Method rows per wall second of a measurement that succeeded. */
-export const rowsPerSecond = (measurement) => (measurement.status === 'ok' ? measurement.rows / (measurement.wallMs / 1000) : null)
+// A file refused at the limits read no rows.
+export const rowsPerSecond = (measurement) => (measurement.status === 'ok' && !measurement.refused ? measurement.rows / (measurement.wallMs / 1000) : null)
 
 /** A measurement as ratios to its floor (null where either did not succeed or a figure is missing). */
 export function ratiosTo(measurement, base) {
   const ok = base?.status === 'ok' && measurement.status === 'ok'
   const ratio = (key) => (ok && base[key] && measurement[key] ? measurement[key] / base[key] : null)
   // Same rows on both sides: the speed ratio is the floor's time over the command's.
-  return {wall: ratio('wallMs'), cpu: ratio('cpuMs'), peakRss: ratio('peakRssBytes'), rowsPerSecond: ok ? base.wallMs / measurement.wallMs : null}
+  return {wall: ratio('wallMs'), cpu: ratio('cpuMs'), peakRss: ratio('peakRssBytes'), rowsPerSecond: ok && !measurement.refused ? base.wallMs / measurement.wallMs : null}
 }

@@ -82,7 +82,7 @@ function plan(fixture) {
     // A README past the parser's file-size limit (50k rows) is refused at its place, as the limits document: a
     // run of its own id, which no lint target reads.
     statSync(readmeFile).size > markdownLimits.maxBytes
-      ? {id: 'fmrl-lint-refused', input: 'readme', label: 'fmrl lint --no-cache README.md (past the 8 MiB limit: refused)', command: node, args: [cli, 'lint', '--no-cache', '--root', readme, 'README.md'], cwd: readme, accept: [1], check: (output) => output.includes('(max-file-size)')}
+      ? {id: 'fmrl-lint-refused', input: 'readme', refused: true, label: 'fmrl lint --no-cache README.md (past the 8 MiB limit: refused)', command: node, args: [cli, 'lint', '--no-cache', '--root', readme, 'README.md'], cwd: readme, accept: [1], check: (output) => output.includes('(max-file-size)')}
       : {id: 'fmrl-lint', input: 'readme', label: 'fmrl lint --no-cache README.md', command: node, args: [cli, 'lint', '--no-cache', '--root', readme, 'README.md'], cwd: readme},
     ...peers(readme).map((peer) => ({...peer, input: 'readme', peer: true}))
   ]
@@ -131,8 +131,8 @@ export function runScale({sizeNames, runsFor, smoke, timeoutMs, keep, only, log,
   return {measurements: addRatios(measurements), problems}
 }
 
-function pick({id, input, label, floor, peer, warm}) {
-  return {id, input, label, ...(floor ? {floor: true} : {}), ...(peer ? {peer: true} : {}), ...(warm ? {warmOf: warm} : {})}
+function pick({id, input, label, floor, peer, warm, refused}) {
+  return {id, input, label, ...(floor ? {floor: true} : {}), ...(peer ? {peer: true} : {}), ...(warm ? {warmOf: warm} : {}), ...(refused ? {refused: true} : {})}
 }
 
 /** Each measurement as a ratio to the remark-parse floor of the same size and input; warm runs also to their cold run. */
