@@ -1,20 +1,24 @@
+import {Worker} from 'node:worker_threads'
 import {contentParsedTexts} from '@fmrl/parser'
 import type {VFile} from 'vfile'
 import {threadsFor, type Threads} from './threads.js'
 import type {ParseTask} from './parse-worker.js'
 import type {FileTreeCache} from './tree-cache.js'
 
-/** The size of one batch a thread is given: small enough that the threads finish together. */
-const batchSize = 262_144
+/** Text a thread is worth starting for: with less, fewer threads. */
+const bytesPerThread = 262_144
+
+/** The helper threads' module. */
+export const parseWorker = new URL('parse-worker.js', import.meta.url)
 
 /**
  * Fill the parse cache ahead of reading the content files: each text their read will parse that the
- * cache does not hold is parsed on helper threads (worker threads, through tinypool) and written
- * there, so the read that follows, on this thread, finds every tree and parses nothing. The trees are
- * the ones this thread would make (the same function on the same text); whatever a thread does not
- * write, by a failure of the thread or of the cache, the read parses itself as it would have.
+ * cache does not hold is parsed on helper threads (Node's worker threads) and written there, so the
+ * read that follows, on this thread, finds every tree and parses nothing. The trees are the ones this
+ * thread would make (the same function on the same text); whatever a thread does not write, because
+ * it failed to start, crashed or could not write the cache, the read parses itself as it would have.
  */
-export async function parseAhead(cache: FileTreeCache, files: readonly VFile[], threads: Threads): Promise<void> {
+export async function parseAhead(cache: FileTreeCache, files: readonly VFile[], threads: Threads, worker: URL = parseWorker): Promise<void> {
   // A cache that keeps nothing (`fmrl check`'s) has no room for trees parsed ahead.
   if (!cache.write) return
   const perFile = files.map((file) => contentParsedTexts(file))
@@ -22,25 +26,29 @@ export async function parseAhead(cache: FileTreeCache, files: readonly VFile[], 
   if (perFile.some((texts) => texts.length === 0)) return
   const texts = [...new Set(perFile.flat())].filter((text) => !cache.has(text))
   const bytes = texts.reduce((sum, text) => sum + text.length, 0)
-  const count = Math.min(threadsFor(threads, bytes), Math.ceil(bytes / batchSize))
+  const count = Math.min(threadsFor(threads, bytes), Math.ceil(bytes / bytesPerThread))
   if (count === 0) return
-  const batches: string[][] = [[]]
+  // One run of texts per thread, of about the same size: the threads finish together.
+  const batches: string[][] = Array.from({length: count}, () => [])
   let size = 0
   for (const text of texts) {
-    if (size >= batchSize) {
-      batches.push([])
-      size = 0
-    }
-    batches.at(-1)!.push(text)
+    batches[Math.min(count - 1, Math.floor((size * count) / bytes))]!.push(text)
     size += text.length
   }
-  // Loaded only when there are threads to start.
-  const {Tinypool} = await import('tinypool')
-  const pool = new Tinypool({filename: new URL('parse-worker.js', import.meta.url).href, minThreads: count, maxThreads: count})
-  try {
-    const written = await Promise.all(batches.map((batch) => (pool.run({root: cache.root, fingerprint: cache.fingerprint, texts: batch} satisfies ParseTask) as Promise<string[]>).catch(() => [])))
-    cache.addParsed(written.flat())
-  } finally {
-    await pool.destroy()
-  }
+  const written = await Promise.all(batches.map((batch) => parseOnThread(worker, {root: cache.root, fingerprint: cache.fingerprint, texts: batch})))
+  cache.addParsed(written.flat())
+}
+
+/** Run one batch on a thread of its own: the texts it wrote, none if it failed before saying. It always settles, when the thread exits. */
+function parseOnThread(worker: URL, task: ParseTask): Promise<string[]> {
+  return new Promise((resolve) => {
+    let written: string[] = []
+    const thread = new Worker(worker, {workerData: task})
+    thread.once('message', (indices: number[]) => {
+      written = indices.map((index) => task.texts[index]!)
+    })
+    // An error (a module that does not load, a crash) ends the thread; what it did not write is parsed by the read.
+    thread.on('error', () => {})
+    thread.once('exit', () => resolve(written))
+  })
 }

@@ -1,22 +1,22 @@
+import {parentPort, workerData} from 'node:worker_threads'
 import {parseWhole} from '@fmrl/parser'
 import {FileTreeCache} from './tree-cache.js'
 
-/** One batch for a helper thread: texts to parse into the parse cache of `root`, the parser's fingerprint as the caller computed it. */
+/** What a helper thread is given: texts to parse into the parse cache of `root`, under the parser's fingerprint as the caller computed it. */
 export interface ParseTask {
   root: string
   fingerprint: string
   texts: string[]
 }
 
-const caches = new Map<string, FileTreeCache>()
-
 /**
- * Parse each text as the parser would (`parseWhole`) and write its tree into the cache; the texts
- * written. A text not written (the cache cannot be written) is parsed again by the caller, which
- * then reports the failure itself.
+ * Parse each text as the parser would (`parseWhole`) and write its tree into the cache; then tell the
+ * caller which texts (by index) were written. One the cache could not take is parsed again by the
+ * caller's read, which reports the failure itself.
  */
-export default function parseIntoCache({root, fingerprint, texts}: ParseTask): string[] {
-  const key = `${root}\0${fingerprint}`
-  const cache = caches.get(key) ?? caches.set(key, new FileTreeCache(root, {fingerprint})).get(key)!
-  return texts.filter((text) => cache.set(text, parseWhole(text)))
+function parseIntoCache({root, fingerprint, texts}: ParseTask): number[] {
+  const cache = new FileTreeCache(root, {fingerprint})
+  return texts.flatMap((text, index) => (cache.set(text, parseWhole(text)) ? [index] : []))
 }
+
+parentPort?.postMessage(parseIntoCache(workerData as ParseTask))

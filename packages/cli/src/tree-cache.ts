@@ -384,7 +384,7 @@ export async function parseContentCached(files: VFile[], cache: FileTreeCache | 
   if (!cache) return parseContent(files, parseOptions)
   const cached = cache.getContent(files)
   if (cached) return cached
-  // Loaded only on a miss: the threads' module brings tinypool.
+  // Loaded only on a miss.
   if (threads !== 'off') await (await import('./parse-ahead.js')).parseAhead(cache, files, threads)
   const read = parseContent(files, {cache})
   cache.setContent(files, read)

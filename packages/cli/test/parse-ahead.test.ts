@@ -56,6 +56,20 @@ describe('parseAhead', () => {
     }
   })
 
+  test('a helper thread that does not load, or dies before it reports, leaves the texts to the read: nothing hangs or throws', async () => {
+    const files = await contentFiles()
+    const texts = [...new Set(files.flatMap((file) => contentParsedTexts(file)))]
+    const plain = JSON.stringify(parseContent(copies(files)).survey)
+    for (const worker of [new URL('./no-such-worker.mjs', import.meta.url), new URL('./crashing-worker.mjs', import.meta.url)]) {
+      const cache = new FileTreeCache(await temporaryDirectory())
+      await parseAhead(cache, copies(files), 2, worker)
+      const kept = texts.filter((text) => cache.has(text)).length
+      const read = parseContent(copies(files), {cache})
+      // Nothing written ahead; every tree parsed by the read itself, and the same survey.
+      expect({worker: worker.pathname.split('/').at(-1), kept, counts: cache.counts, same: JSON.stringify(read.survey) === plain}).toEqual({worker: worker.pathname.split('/').at(-1), kept: 0, counts: {hits: 0, parsed: texts.length}, same: true})
+    }
+  })
+
   test('with a file past the limits nothing is parsed ahead (the read parses no file), and the file gets no message from being looked at', async () => {
     const cache = new FileTreeCache(await temporaryDirectory())
     const files = await contentFiles()
