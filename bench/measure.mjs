@@ -108,8 +108,7 @@ export function measure(spec, {runs, warmups = 0, before = () => {}}) {
   }
 }
 
-/** Method rows per wall second of a measurement that succeeded. */
-// A file refused at the limits read no rows.
+/** Method rows per wall second of a measurement that succeeded (none for a file refused at the limits: it read no rows). */
 export const rowsPerSecond = (measurement) => (measurement.status === 'ok' && !measurement.refused ? measurement.rows / (measurement.wallMs / 1000) : null)
 
 /** A measurement as ratios to its floor (null where either did not succeed or a figure is missing). */
@@ -117,5 +116,5 @@ export function ratiosTo(measurement, base) {
   const ok = base?.status === 'ok' && measurement.status === 'ok'
   const ratio = (key) => (ok && base[key] && measurement[key] ? measurement[key] / base[key] : null)
   // Same rows on both sides: the speed ratio is the floor's time over the command's.
-  return {wall: ratio('wallMs'), cpu: ratio('cpuMs'), peakRss: ratio('peakRssBytes'), rowsPerSecond: ok && !measurement.refused ? base.wallMs / measurement.wallMs : null}
+  return {wall: ratio('wallMs'), cpu: ratio('cpuMs'), peakRss: ratio('peakRssBytes'), rowsPerSecond: ok && rowsPerSecond(measurement) !== null ? base.wallMs / measurement.wallMs : null}
 }

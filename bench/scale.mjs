@@ -56,6 +56,7 @@ function plan(fixture) {
   const {site, content, readme, readmeFile} = fixture
   const contentPaths = markdownFiles(content)
   const fmrl = (...args) => ({command: node, args: [cli, ...args], cwd: site})
+  const readmeLint = {id: 'fmrl-lint', input: 'readme', label: 'fmrl lint --no-cache README.md', command: node, args: [cli, 'lint', '--no-cache', '--root', readme, 'README.md'], cwd: readme}
   // A cold build: no outputs, and no parse cache of an earlier run to read.
   const resetOutputs = () => {
     for (const path of [...outputs, '.cache']) rmSync(join(site, path), {recursive: true, force: true})
@@ -82,8 +83,8 @@ function plan(fixture) {
     // A README past the parser's file-size limit (50k rows) is refused at its place, as the limits document: a
     // run of its own id, which no lint target reads.
     statSync(readmeFile).size > markdownLimits.maxBytes
-      ? {id: 'fmrl-lint-refused', input: 'readme', refused: true, label: 'fmrl lint --no-cache README.md (past the 8 MiB limit: refused)', command: node, args: [cli, 'lint', '--no-cache', '--root', readme, 'README.md'], cwd: readme, accept: [1], check: (output) => output.includes('(max-file-size)')}
-      : {id: 'fmrl-lint', input: 'readme', label: 'fmrl lint --no-cache README.md', command: node, args: [cli, 'lint', '--no-cache', '--root', readme, 'README.md'], cwd: readme},
+      ? {...readmeLint, id: 'fmrl-lint-refused', refused: true, label: `${readmeLint.label} (past the 8 MiB limit: refused)`, accept: [1], check: (output) => output.includes('(max-file-size)')}
+      : readmeLint,
     ...peers(readme).map((peer) => ({...peer, input: 'readme', peer: true}))
   ]
 }

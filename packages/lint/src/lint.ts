@@ -1,4 +1,4 @@
-import {parseMarkdownFile, type TreeCache} from '@fmrl/parser'
+import {parsedTexts, parseMarkdownFile, type TreeCache} from '@fmrl/parser'
 import type {Root} from 'mdast'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
@@ -33,6 +33,11 @@ export function lintFile(file: VFile, settings: LintSettings = {}, cache?: TreeC
   // Past the parser's size or nesting limits the file is not parsed: the limit's error is the finding.
   if (!tree) return file.messages.slice(before) as LintMessage[]
   return lintTree(tree, file, settings)
+}
+
+/** The texts `lintFile` parses, each of which its cache is asked for: those of the text after any byte-order mark. */
+export function lintedTexts(text: string): string[] {
+  return parsedTexts(text.startsWith('\ufeff') ? text.slice(1) : text)
 }
 
 /** A place with its offsets moved by `by` characters (a copy: places are often a node's own position). */

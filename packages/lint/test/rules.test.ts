@@ -3,7 +3,7 @@ import {parseMarkdown} from '@fmrl/parser'
 import {removePosition} from 'unist-util-remove-position'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
-import {fixText, lintFile, lintTree} from '../src/lint.js'
+import {fixText, lintedTexts, lintFile, lintTree} from '../src/lint.js'
 import {rules} from '../src/registry.js'
 import type {Example, Rule} from '../src/rule.js'
 import {formatMessage, only} from './helpers.js'
@@ -79,3 +79,14 @@ for (const rule of rules) {
     })
   })
 }
+
+test('lintedTexts names exactly the texts lintFile asks its cache for, after a byte-order mark too', () => {
+  const rows = Array.from({length: 400}, (_, index) => `| M${index} | [paper](https://arxiv.org/abs/2401.${String(index).padStart(5, '0')}) |`)
+  const text = `# List\n\n| Name | Paper |\n| - | - |\n${rows.join('\n')}\n`
+  for (const value of [text, `\ufeff${text}`, '# Small\n']) {
+    const asked: string[] = []
+    lintFile(new VFile({path: 'list.md', value}), {}, {get: (piece) => void asked.push(piece) as undefined, set: () => {}})
+    expect(lintedTexts(value)).toEqual(asked)
+  }
+  expect(lintedTexts(text).length).toBeGreaterThan(3)
+})

@@ -1,6 +1,6 @@
 import {join} from 'node:path'
-import {draftData, findingFromJson, findingToJson, fixText, lintFile, lintTree, surveyData, type LintData, type LintSettings} from '@fmrl/lint'
-import {parseContentDraft, parsedTexts} from '@fmrl/parser'
+import {draftData, findingFromJson, findingToJson, fixText, lintedTexts, lintFile, lintTree, surveyData, type LintData, type LintSettings} from '@fmrl/lint'
+import {parseContentDraft} from '@fmrl/parser'
 import {outputPaths} from '@fmrl/render/paths'
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
@@ -104,7 +104,7 @@ function lintTarget(file: VFile, settings: LintSettings, tree: Root | undefined,
     : tree && !text.startsWith('\ufeff') ? lintTree(tree, fresh, settings) : lintFile(fresh, settings, cache)
   if (key !== undefined && !cached) cache?.setFindings(key, found.map(findingToJson))
   // Its trees, not read this time, stay for a run whose settings change.
-  if (cached) cache?.keep(parsedTexts(text.startsWith('\ufeff') ? text.slice(1) : text))
+  if (cached) cache?.keep(lintedTexts(text))
   const same = (a: (typeof parsed)[number], b: (typeof found)[number]) => a.ruleId === b.ruleId && a.line === b.line && a.column === b.column
   file.messages = [...parsed.filter((message) => !found.some((finding) => same(message, finding))), ...found]
 }
