@@ -5,7 +5,7 @@ import {createRequire} from 'node:module'
 import {dirname, join, relative} from 'node:path'
 import {threadId} from 'node:worker_threads'
 import type {Survey} from '@fmrl/model'
-import type {FindingJson, LintSettings} from '@fmrl/lint'
+import {findingsInputs, type FindingJson, type LintSettings, type Lookups} from '@fmrl/lint'
 import {parseContent, type ContentOptions, type ContentRead, type Place, type TreeCache} from '@fmrl/parser'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
@@ -121,17 +121,6 @@ let linter: string | undefined
 /** The fingerprint of the rules (the lint package, and the parser and model it uses), what a file's findings are keyed by. */
 const lintFingerprint = (): string => (linter ??= packageFingerprint('@fmrl/lint'))
 
-const settingsKeys = new WeakMap<LintSettings, string>()
-/** The hash of what the rules read besides the file: the configuration and the data (survey, sources, file list, counts). Once per settings object. */
-function settingsKey(settings: LintSettings): string {
-  let key = settingsKeys.get(settings)
-  if (key === undefined) {
-    key = sha256(JSON.stringify(settings, (_, value: unknown) => (value instanceof Map || value instanceof Set ? [...value] : value)))
-    settingsKeys.set(settings, key)
-  }
-  return key
-}
-
 /** The names in a folder; none when there is no folder. */
 async function namesIn(folder: string): Promise<string[]> {
   return readdir(folder).catch((error: NodeJS.ErrnoException) => {
@@ -169,7 +158,12 @@ interface OutputsEntry {
 /** A file's findings, with what they were found in and by. */
 interface FindingsEntry {
   format: typeof entryFormat
+  /** The hash of the rules' fingerprint, the file's path and text, and the configuration. */
   key: string
+  /** What the rules that read a part of the data looked it up by in this text. */
+  lookups: Lookups
+  /** The hash of the findings' inputs (`findingsInputs`) for those lookups: the part of the data they were found with. */
+  inputs: string
   findings: FindingJson[]
 }
 
@@ -274,29 +268,31 @@ export class FileTreeCache implements TreeCache {
     this.writeEntry(`outputs-${key}`, {format: entryFormat, content: key, render: renderFingerprint(), outputs: outputs.map((output) => ({path: output.path, hash: sha256(output.content)}))} satisfies OutputsEntry)
   }
 
-  /**
-   * The key of a file's findings: the rules' fingerprint, the path the rules see, the text, and the
-   * settings (configuration and data) they ran with; a change to any of them is another key.
-   */
-  findingsKey(path: string, text: string, settings: LintSettings): string {
-    return sha256(JSON.stringify([lintFingerprint(), path, sha256(text), settingsKey(settings)]))
+  /** The key of a file's findings entry: the rules' fingerprint, the path the rules see, the text, and the configuration. */
+  private findingsKey(path: string, text: string, settings: LintSettings): string {
+    return sha256(JSON.stringify([lintFingerprint(), path, sha256(text), settings.rules ?? {}]))
   }
 
-  /** The findings the rules made on a file under this key. */
-  getFindings(key: string): FindingJson[] | undefined {
-    const entry = this.readEntry<FindingsEntry>(`findings-${key}`, (read) => read.key === key && Array.isArray(read.findings))
-    if (!entry) return undefined
+  /**
+   * The findings the rules made on a file with this path and text, under this configuration, when
+   * the data they read (the part the file looked up, for a rule that reads a part) was what it is now.
+   */
+  getFindings(path: string, text: string, settings: LintSettings): FindingJson[] | undefined {
+    const key = this.findingsKey(path, text, settings)
+    const entry = this.readEntry<FindingsEntry>(`findings-${key}`, (read) => read.key === key && typeof read.inputs === 'string' && typeof read.lookups === 'object' && read.lookups !== null && Array.isArray(read.findings))
+    if (!entry || entry.inputs !== sha256(findingsInputs(settings, entry.lookups))) return undefined
     this.used.add(`findings-${key}`)
     return entry.findings
+  }
+
+  setFindings(path: string, text: string, settings: LintSettings, lookups: Lookups, findings: FindingJson[]): void {
+    const key = this.findingsKey(path, text, settings)
+    this.writeEntry(`findings-${key}`, {format: entryFormat, key, lookups, inputs: sha256(findingsInputs(settings, lookups)), findings} satisfies FindingsEntry)
   }
 
   /** Keep the trees of a text whose findings were read instead (`parsedTexts`): a run that needs them later, after a change of settings, reads them. */
   keep(texts: readonly string[]): void {
     for (const text of texts) this.used.add(sha256(text))
-  }
-
-  setFindings(key: string, findings: FindingJson[]): void {
-    this.writeEntry(`findings-${key}`, {format: entryFormat, key, findings} satisfies FindingsEntry)
   }
 
   /** How many trees were read from the cache and how many parsed (and written). */

@@ -375,4 +375,34 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     await writeFile(join(root, 'README.md'), (await readFile(join(root, 'README.md'), 'utf8')).replace('(http://github.com/bytarnish/AGILE)', '(https://github.com/bytarnish/AGILE)'))
     expect(await both()).toEqual([])
   })
+
+  test('a row edited in content/ finds again the findings of the files that name its method, and keeps the others\'', async () => {
+    const root = await temporaryRepository()
+    expect((await run(['build'], root)).code).toBe(0)
+    await rm(join(root, '.cache'), {recursive: true})
+    // The planner table's findings, kept alone, then one put in: it shows whether they were found again or kept.
+    expect(await lintJson(root, 'tables/planner.md')).toEqual({code: 0, findings: []})
+    const [kept] = (await allEntries(root)).entries.filter((name) => name.startsWith('findings-'))
+    const entryPath = join(root, treeCacheFolder, parserFingerprint(), kept!)
+    const entry = JSON.parse(await readFile(entryPath, 'utf8')) as {lookups: Record<string, string[]>; findings: unknown[]}
+    expect(entry.lookups['consistent-values']).toContain('saytap')
+    entry.findings = [{reason: 'A finding put in the cache', place: {line: 1, column: 1}, ruleId: 'no-mojibake', source: 'fmrl', fatal: false}]
+    await writeFile(entryPath, JSON.stringify(entry))
+    const put = 'tables/planner.md:1:1: warning: A finding put in the cache (no-mojibake)'
+    const agent = join(root, 'content/methods/agent.md')
+    const planner = join(root, 'content/methods/planner.md')
+    // An agent method's models changed, not rebuilt: the README and the agent table, which show it, disagree; the planner table is kept.
+    await writeFile(agent, (await readFile(agent, 'utf8')).replace('| Meerkat, Vicuna-1.5 |', '| Meerkat, Vicuna-2 |'))
+    const afterAgent = await run(['lint', 'tables/planner.md', 'README.md', 'tables/agent.md'], root)
+    expect(afterAgent.out.split('\n').filter((line) => line.includes('Vicuna-2') || line.includes('put in'))).toEqual([
+      put,
+      expect.stringMatching(/^README\.md:\d+:\d+: error: Unexpected Model\(s\) `Meerkat, Vicuna-1\.5` for `AGILE`, expected `Meerkat, Vicuna-2` as at content\/methods\/agent\.md:\d+:\d+ \(consistent-values\)$/),
+      expect.stringMatching(/^tables\/agent\.md:\d+:\d+: error: Unexpected Model\(s\) `Meerkat, Vicuna-1\.5` for `AGILE`, expected `Meerkat, Vicuna-2` as at content\/methods\/agent\.md:\d+:\d+ \(consistent-values\)$/)
+    ])
+    // A planner method changed: the planner table is linted again, and what it finds is what an uncached run finds.
+    await writeFile(planner, (await readFile(planner, 'utf8')).replace(/^(\| SayTap +\| [^|]+\| )GPT-4 /m, '$1GPT-5 '))
+    const afterPlanner = await lintJson(root, 'tables/planner.md')
+    expect(afterPlanner).toEqual(await lintJson(root, '--no-cache', 'tables/planner.md'))
+    expect(afterPlanner.findings).toEqual([expect.objectContaining({file: 'tables/planner.md', line: 15, ruleId: 'consistent-values', message: 'Unexpected Model(s) `GPT-4` for `SayTap`, expected `GPT-5` as at content/methods/planner.md:7:30'})])
+  })
 })

@@ -52,6 +52,19 @@ export interface RuleContext<Options> {
   options: Options
   /** Record that a check was skipped because the data it needs (`files`, `vocabularies`) is missing. */
   skip(need: keyof LintData): void
+  /** Record the keys a check that reads only a part of its data (`readsPart`) looked that part up by. */
+  lookedUp(keys: Iterable<string>): void
+}
+
+/**
+ * For a check that reads only some entries of the data under `keys`, what of them a file's findings
+ * depend on: `part` of the data, given the keys the check looked up (`lookedUp`), which must follow
+ * from the file and the rule's options alone. A cache keeps the keys with the file's findings, so an
+ * unchanged file whose part is unchanged need not be linted again.
+ */
+export interface DataPart {
+  keys: ReadonlyArray<keyof LintData>
+  part(data: LintData, lookups: readonly string[]): unknown
 }
 
 /** A rule: its metadata and examples, and the unified plugin that runs it. */
@@ -63,6 +76,9 @@ export interface Rule<Options = Record<string, unknown>> {
   url: string
   defaults: Options
   examples: RuleExamples<Options>
+  /** The data the check reads: a file's findings are found again when any of it changes (none: the file alone). */
+  reads: ReadonlyArray<keyof LintData>
+  readsPart?: DataPart | undefined
   plugin: Plugin<[RuleSetting<Options>?], Root>
 }
 
@@ -76,6 +92,9 @@ interface RuleDefinition<Options> {
   fixable?: boolean
   defaults: Options
   examples: RuleExamples<Options>
+  /** The data the check reads (`lintData`), none by default; a test holds every rule to it. */
+  reads?: ReadonlyArray<keyof LintData>
+  readsPart?: DataPart
   check(context: RuleContext<Options>): void
 }
 
@@ -90,7 +109,13 @@ export function createRule<Options extends object>(definition: RuleDefinition<Op
   const run = lintRule<Root, Options>({origin: `${messageSource}:${definition.id}`, url}, (tree, file, options) => {
     ;(file.data.fmrlRulesRun ??= new Set()).add(definition.id)
     const skip = (need: keyof LintData) => void (file.data.fmrlSkipped ??= new Map()).set(definition.id, need)
-    definition.check({tree, file, options: options ?? definition.defaults, skip})
+    const lookedUp = (keys: Iterable<string>) => {
+      const lookups = (file.data.fmrlLookups ??= new Map())
+      const known = lookups.get(definition.id) ?? new Set()
+      for (const key of keys) known.add(key)
+      lookups.set(definition.id, known)
+    }
+    definition.check({tree, file, options: options ?? definition.defaults, skip, lookedUp})
   })
   const plugin: Plugin<[RuleSetting<Options>?], Root> = function (setting) {
     const [severity, options] = normalizeSetting(setting, definition.severity)
@@ -98,7 +123,7 @@ export function createRule<Options extends object>(definition: RuleDefinition<Op
   }
   Object.defineProperty(plugin, 'name', {value: definition.id})
   const {check: _check, ...meta} = definition
-  return {...meta, fixable: definition.fixable ?? false, url, plugin}
+  return {...meta, fixable: definition.fixable ?? false, reads: definition.reads ?? [], url, plugin}
 }
 
 declare module 'vfile' {
@@ -107,6 +132,8 @@ declare module 'vfile' {
     fmrlRulesRun: Set<string>
     /** Rules that skipped a check for want of data, and the data each needed. */
     fmrlSkipped: globalThis.Map<string, keyof LintData>
+    /** The keys each rule with a `readsPart` looked its part of the data up by. */
+    fmrlLookups: globalThis.Map<string, globalThis.Set<string>>
   }
 }
 

@@ -26,6 +26,7 @@ function exampleDocs(example: Example<any>, kind: 'ok' | 'not ok'): string[] {
 function ruleDocs(rule: Rule<any>): string {
   const facts = [`Default severity: \`${rule.severity}\`.`, rule.fixable ? 'Fixable.' : 'Not fixable.']
   if (Object.keys(rule.defaults).length > 0) facts.push(`Options (defaults): \`${JSON.stringify(rule.defaults)}\`.`)
+  if (rule.reads.length > 0) facts.push(`Reads the data ${rule.reads.map((key) => `\`${key}\``).join(', ')}.`)
   return [
     `### ${rule.id}`,
     `${rule.description}. ${facts.join(' ')}`,

@@ -66,6 +66,17 @@ for (const rule of rules) {
       })
     }
 
+    // A cache keeps a file's findings until what the rule reads changes: a key read but not declared would serve stale findings.
+    test('reads no data but what it declares (reads), and of that a part only where it declares one', () => {
+      const read = new Set<string>()
+      for (const example of [...rule.examples.ok, ...rule.examples.notOk]) {
+        const data = new Proxy(example.data ?? {}, {get: (target, key, receiver) => (read.add(String(key)), Reflect.get(target, key, receiver))})
+        lintFile(new VFile({path: example.path ?? 'example.md', value: example.markdown}), {...settingsFor(rule, example), data})
+      }
+      expect([...read].sort()).toEqual([...rule.reads].sort())
+      for (const key of rule.readsPart?.keys ?? []) expect(rule.reads).toContain(key)
+    })
+
     test('no crash on trees without positions', () => {
       for (const example of [...rule.examples.ok, ...rule.examples.notOk]) {
         const tree = parseMarkdown(example.markdown)

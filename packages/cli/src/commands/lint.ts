@@ -1,5 +1,5 @@
 import {join} from 'node:path'
-import {draftData, findingFromJson, findingToJson, fixText, lintedTexts, lintFile, lintTree, surveyData, type LintData, type LintSettings} from '@fmrl/lint'
+import {draftData, findingFromJson, findingsLookups, findingToJson, fixText, lintedTexts, lintFile, lintTree, surveyData, type LintData, type LintSettings} from '@fmrl/lint'
 import {parseContentDraft} from '@fmrl/parser'
 import {outputPaths} from '@fmrl/render/paths'
 import type {Root} from 'mdast'
@@ -95,14 +95,13 @@ function lintTarget(file: VFile, settings: LintSettings, tree: Root | undefined,
   const parsed = [...file.messages]
   const text = String(file.value)
   const fresh = new VFile({path: file.path, value: file.value})
-  const key = cache?.findingsKey(file.path, text, settings)
-  const cached = key === undefined ? undefined : cache?.getFindings(key)
+  const cached = cache?.getFindings(file.path, text, settings)
   // The content parser's tree is lintFile's own (the same parse of the same text), except after a
   // byte-order mark, which lintFile strips first.
   const found = cached
     ? cached.map((finding) => findingFromJson(finding, file.path))
     : tree && !text.startsWith('\ufeff') ? lintTree(tree, fresh, settings) : lintFile(fresh, settings, cache)
-  if (key !== undefined && !cached) cache?.setFindings(key, found.map(findingToJson))
+  if (!cached) cache?.setFindings(file.path, text, settings, findingsLookups(fresh), found.map(findingToJson))
   // Its trees, not read this time, stay for a run whose settings change.
   if (cached) cache?.keep(lintedTexts(text))
   const same = (a: (typeof parsed)[number], b: (typeof found)[number]) => a.ruleId === b.ruleId && a.line === b.line && a.column === b.column

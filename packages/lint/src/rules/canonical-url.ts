@@ -12,6 +12,7 @@ export const canonicalUrlRule = createRule({
   severity: 'warn',
   fixable: true,
   defaults: {},
+  reads: ['ignoreUrls'],
   examples: {
     ok: [{title: 'canonical URLs', markdown: 'https://github.com/danijar/crafter and [DOI](https://doi.org/10.1000/1)\n'}],
     notOk: [

@@ -1,4 +1,4 @@
-import {methodColumns, parseCitation, formatCitation, splitList, type Method, type Vocabulary, type VocabularyId} from '@fmrl/model'
+import {methodColumns, parseCitation, formatCitation, splitList, type Method, type Survey, type Vocabulary, type VocabularyId} from '@fmrl/model'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {lintData} from '../data.js'
@@ -99,17 +99,30 @@ export const consistentValues = createRule({
       }
     ]
   },
-  check({tree, file}) {
+  reads: ['survey', 'sources', 'vocabularies'],
+  // A row is compared with the survey's method of its name alone: a file's findings depend on those methods and their places.
+  readsPart: {
+    keys: ['survey', 'sources'],
+    part({survey, sources}, names) {
+      if (!survey) return null
+      const index = methodIndexOf(survey)
+      return {
+        vocabularies: survey.vocabularies,
+        methods: names.map((name) => {
+          const at = index.get(name)
+          return at === undefined ? null : {method: survey.methods[at], places: attributes.map((attribute) => sources?.get(sourcePointer(at, attribute)) ?? null)}
+        })
+      }
+    }
+  },
+  check({tree, file, lookedUp}) {
     const {survey, sources, vocabularies = survey?.vocabularies ?? []} = lintData(file)
     const firstRow = new Map<string, MethodRow>()
-    // By name key, built once: a search of the methods for each row made the rule rows × methods.
-    const methodIndex = new Map<string, number>()
-    survey?.methods.forEach((method, index) => {
-      const key = nameKey(method.name)
-      if (!methodIndex.has(key)) methodIndex.set(key, index)
-    })
+    const methodIndex = survey ? methodIndexOf(survey) : new Map<string, number>()
+    const names = new Set<string>()
     for (const row of methodRows(roleTables(tree))) {
       const key = nameKey(row.name)
+      names.add(key)
       const index = methodIndex.get(key) ?? -1
       const method = index >= 0 ? survey!.methods[index] : undefined
       const earlier = firstRow.get(key)
@@ -120,7 +133,7 @@ export const consistentValues = createRule({
         if (method) {
           const expected = surveyValue(method, attribute)
           if (agree(attribute, value, expected)) continue
-          const place = sources?.get(`/methods/${index}/${attribute in symbolKeys ? symbolKeys[attribute as VocabularyId] : attribute}`)
+          const place = sources?.get(sourcePointer(index, attribute))
           differ(file, row, attribute, value, expected, place && {text: `${place.file}:${place.line}:${place.column}`, place: {start: {line: place.line, column: place.column}, end: {line: place.endLine, column: place.endColumn}}, file: place.file})
         } else if (earlier) {
           const expected = rowValue(earlier, attribute, vocabularies)
@@ -130,8 +143,29 @@ export const consistentValues = createRule({
         }
       }
     }
+    lookedUp(names)
   }
 })
+
+const methodIndexes = new WeakMap<Survey, Map<string, number>>()
+/** The index of the survey's first method of each name key, built once per survey: a search of the methods for each row made the rule rows × methods. */
+function methodIndexOf(survey: Survey): Map<string, number> {
+  let index = methodIndexes.get(survey)
+  if (!index) {
+    index = new Map()
+    for (const [at, method] of survey.methods.entries()) {
+      const key = nameKey(method.name)
+      if (!index.has(key)) index.set(key, at)
+    }
+    methodIndexes.set(survey, index)
+  }
+  return index
+}
+
+/** Where the survey's value of an attribute of its method at `index` came from, in its sources. */
+function sourcePointer(index: number, attribute: Attribute): string {
+  return `/methods/${index}/${attribute in symbolKeys ? symbolKeys[attribute as VocabularyId] : attribute}`
+}
 
 /** Where the other statement of an attribute is: shown in the message and kept as its cause. */
 interface Other {

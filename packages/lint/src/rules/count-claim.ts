@@ -34,6 +34,7 @@ export const countClaim = createRule({
   description: 'Count claim in prose ("over 40 methods") that disagrees with the methods in the tables (or the survey)',
   severity: 'error',
   defaults: {},
+  reads: ['counts'],
   examples: {
     ok: [
       {

@@ -56,6 +56,7 @@ export const legendCoverage = createRule({
   description: 'Symbol used in a table but missing from the legend, and legend entry never used',
   severity: 'warn',
   defaults: {},
+  reads: ['usedSymbols'],
   examples: {
     ok: [
       {

@@ -45,6 +45,7 @@ export const noDeadAnchor = createRule({
   description: 'In-page `#anchor` that matches no heading id (GitHub rules: github-slugger, image alt text left out, any case), with a suggestion',
   severity: 'error',
   defaults: {},
+  reads: ['ignoreUrls'],
   examples: {
     ok: [
       {

@@ -14,6 +14,7 @@ export const noDuplicateMethod = createRule({
   description: 'Same method listed twice (normalized name or citation); cross-listings can be allowed by configuration',
   severity: 'error',
   defaults: {},
+  reads: ['crossListings'],
   examples: {
     ok: [
       {

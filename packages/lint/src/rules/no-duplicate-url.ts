@@ -22,6 +22,7 @@ export const noDuplicateUrl = createRule({
   description: 'Same URL as the own link (a list item\'s title or paper link, a row\'s name, paper or code) of two different entries after normalization (scheme, `www.`, trailing `/`, arXiv ids, DOIs, a GitHub repository\'s root)',
   severity: 'error',
   defaults: {},
+  reads: ['ignoreUrls'],
   examples: {
     ok: [
       {

@@ -39,6 +39,7 @@ export const noMalformedUrl = createRule({
   description: 'Malformed URL: mistyped or incomplete scheme, no scheme (`www.…`, `://…`, `github.com/…`), no valid host',
   severity: 'error',
   defaults: {},
+  reads: ['ignoreUrls'],
   examples: {
     ok: [{title: 'URLs, paths, anchors and mail', markdown: '[a](https://github.com/x/y) [b](docs/a.md) [c](#top) [d](mailto:a@b.org) <https://arxiv.org/abs/2502.15214> [e](http://localhost:8080/x)\n'}],
     notOk: [

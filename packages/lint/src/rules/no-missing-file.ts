@@ -41,6 +41,7 @@ export const noMissingFile = createRule({
   description: 'Relative link or image (Markdown or HTML `src`/`href`) to a file that does not exist',
   severity: 'error',
   defaults: {},
+  reads: ['files', 'ignoreUrls'],
   examples: {
     ok: [
       {

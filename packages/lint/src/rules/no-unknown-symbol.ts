@@ -15,6 +15,7 @@ export const noUnknownSymbol = createRule({
   severity: 'error',
   fixable: true,
   defaults: {},
+  reads: ['vocabularies'],
   examples: {
     ok: [
       {

@@ -14,6 +14,7 @@ export const preferHttps = createRule<Options>({
   severity: 'warn',
   fixable: true,
   defaults: {hosts: ['github.com', 'arxiv.org', 'doi.org', 'githubusercontent.com', 'github.io', 'huggingface.co', 'openreview.net']},
+  reads: ['ignoreUrls'],
   examples: {
     ok: [{title: 'https, and http to hosts not known to serve https', markdown: '<https://github.com/x/y> [a](http://example.com)\n'}],
     notOk: [
