@@ -167,6 +167,14 @@ interface FindingsEntry {
   findings: FindingJson[]
 }
 
+/** A content file's read, as an entry file holds it (see the parser's `TreeCache.getRead`). */
+interface ReadEntry {
+  format: typeof entryFormat
+  /** The hash of the read's key: what was read, the file's path and text, and what it was read against. */
+  key: string
+  read: unknown
+}
+
 /** The part of a read of content/ that the cache keeps. */
 export type CachedContent = Pick<ContentRead, 'survey' | 'sources' | 'trees'>
 
@@ -178,7 +186,8 @@ export type CachedContent = Pick<ContentRead, 'survey' | 'sources' | 'trees'>
  * each new tree is written the moment it is parsed, through a temporary file renamed into place, so
  * no run holds the trees of all its files; lint reads a content file's tree back when it lints it.
  * Beside the trees, the survey read from content/ (`content-<hash>.json`), for the same texts of
- * every content file: a run that finds it builds no model.
+ * every content file: a run that finds it builds no model; and what each methods and references file
+ * read into (`read-<hash>.json`): a run that does not find the survey reads only the files that changed.
  */
 export class FileTreeCache implements TreeCache {
   private readonly folder: string
@@ -227,6 +236,19 @@ export class FileTreeCache implements TreeCache {
   /** Count trees that helper threads parsed for this run and wrote here as this run's own. */
   addParsed(texts: readonly string[]): void {
     for (const text of texts) this.added.add(sha256(text))
+  }
+
+  getRead(key: string): unknown {
+    const hash = sha256(key)
+    const entry = this.readEntry<ReadEntry>(`read-${hash}`, (read) => read.key === hash && 'read' in read)
+    if (!entry) return undefined
+    this.used.add(`read-${hash}`)
+    return entry.read
+  }
+
+  setRead(key: string, read: unknown): void {
+    const hash = sha256(key)
+    this.writeEntry(`read-${hash}`, {format: entryFormat, key: hash, read} satisfies ReadEntry)
   }
 
   /** The survey and its places read before from content/ files with these very paths and texts, none of which carries a message (as when it was kept). */
@@ -290,14 +312,14 @@ export class FileTreeCache implements TreeCache {
     this.writeEntry(`findings-${key}`, {format: entryFormat, key, lookups, inputs: sha256(findingsInputs(settings, lookups)), findings} satisfies FindingsEntry)
   }
 
-  /** Keep the trees of a text whose findings were read instead (`parsedTexts`): a run that needs them later, after a change of settings, reads them. */
+  /** Keep the trees of texts that were not read (their file's findings or read were kept instead): a run that needs them later reads them. */
   keep(texts: readonly string[]): void {
     for (const text of texts) this.used.add(sha256(text))
   }
 
   /** How many trees were read from the cache and how many parsed (and written). */
   get counts(): {hits: number; parsed: number} {
-    const trees = [...this.used].filter((name) => !/^(content|outputs|findings)-/.test(name)).length
+    const trees = [...this.used].filter((name) => !/^(content|outputs|findings|read)-/.test(name)).length
     return {hits: trees - this.added.size, parsed: this.added.size}
   }
 
@@ -334,7 +356,7 @@ export class FileTreeCache implements TreeCache {
    * a temporary file, which the next pruning run removes, never a torn entry). Whether it was written:
    * after the first failure nothing more is tried, and `save` reports it.
    */
-  private writeEntry(name: string, entry: Entry | ContentEntry | OutputsEntry | FindingsEntry): boolean {
+  private writeEntry(name: string, entry: Entry | ContentEntry | OutputsEntry | FindingsEntry | ReadEntry): boolean {
     if (!this.write || this.failure) return false
     const path = join(this.folder, `${name}.json`)
     // Helper threads of this process write too: the thread is part of the name.

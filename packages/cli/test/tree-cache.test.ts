@@ -16,10 +16,16 @@ async function allEntries(root: string): Promise<{folders: string[]; entries: st
   return {folders, entries: names.flat().sort()}
 }
 
-/** The cache's trees (hashes of texts), surveys and records, and its fingerprint folders; the files' findings are apart (see the last tests). */
+/** The cache's trees (hashes of texts), surveys and records, and its fingerprint folders; the files' findings and kept reads are apart. */
 async function entries(root: string): Promise<{folders: string[]; entries: string[]}> {
   const all = await allEntries(root)
-  return {folders: all.folders, entries: all.entries.filter((name) => !name.startsWith('findings-'))}
+  return {folders: all.folders, entries: all.entries.filter((name) => !name.startsWith('findings-') && !name.startsWith('read-'))}
+}
+
+/** Remove the reads kept of content files, so that reading content/ reads their trees again. */
+async function dropReads(root: string): Promise<void> {
+  const {folders, entries: names} = await allEntries(root)
+  for (const name of names.filter((entry) => entry.startsWith('read-'))) await rm(join(root, treeCacheFolder, folders[0]!, name))
 }
 
 /** Remove the findings kept for each file, so that the rules run on the trees again. */
@@ -92,6 +98,8 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     const texts = await Promise.all(linted.map((path) => readFile(join(root, path), 'utf8')))
     expect(stored.entries).toEqual([...new Set(texts.flatMap((text) => parsedTexts(text)).map((text) => `${sha256(text)}.json`))].sort())
     expect(await entries(root)).toEqual(stored)
+    // Beside them, the reads of the methods and references files read without a message (agent.md has findings).
+    expect((await allEntries(root)).entries.filter((name) => name.startsWith('read-'))).toHaveLength(3)
   })
 
   test('the findings come from the trees it holds: a tree put in for a text is what lint and check read for it', async () => {
@@ -112,8 +120,9 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     await writeFile(join(root, 'content/methods/agent.md'), await readFile(join(repositoryRoot, 'content/methods/agent.md'), 'utf8'))
     expect((await run(['check'], root)).code).toBe(0)
     await run(['lint', 'content'], root)
-    // Without the survey read from content/ (see the next test), check reads content/'s trees.
+    // Without the survey read from content/ (see the next test) and the files' kept reads, check reads content/'s trees.
     await rm(await contentEntry(root))
+    await dropReads(root)
     await plant('content/methods/agent.md', (await readFile(join(root, 'content/methods/agent.md'), 'utf8')).replace('| GPT-4 |', '| GPT-5 |'))
     expect((await run(['check'], root)).code).toBe(1)
     expect((await run(['check', '--no-cache'], root)).code).toBe(0)

@@ -19,6 +19,11 @@ export interface TreeCache {
   get(text: string): Root | undefined
   /** Called with each tree right after it is parsed, before anyone has seen it. */
   set(text: string, tree: Root): void
+  /** What reading a content file gave before, under this key (see `parseContent`): JSON, as `setRead` was given it. */
+  getRead?(key: string): unknown
+  setRead?(key: string, read: unknown): void
+  /** Keep the trees of these texts, which this run did not read (their file's read was kept instead). */
+  keep?(texts: readonly string[]): void
 }
 
 /** Parse GitHub Markdown (GFM tables, autolinks, `$…$` math) to mdast, as remark does. Call it only on text within `markdownLimits`. */

@@ -5,6 +5,7 @@ import type {Position} from 'unist'
 import {quoteList, reportError} from '../diagnostics.js'
 import {readTables} from '../tables.js'
 import type {FileContext} from './context.js'
+import type {ReadCodec} from './kept-read.js'
 import {checkLayout} from './layout.js'
 import {readEntries} from './rows.js'
 
@@ -23,6 +24,13 @@ export interface MethodRead {
   /** Places, not the cells: the file's tree is garbage once its methods are read. */
   cells: Map<string, Position | undefined>
   complete: boolean
+}
+
+/** A methods file's read as JSON: each row's cell places as entries (a cell without a place as null). */
+export const methodReads: ReadCodec<MethodRead[]> = {
+  toJson: (reads) => reads.map(({method, cells, complete}) => ({method, cells: [...cells].map(([key, position]) => [key, position ?? null]), complete})),
+  fromJson: (json) =>
+    (json as Array<{method: Method; cells: Array<[string, Position | null]>; complete: boolean}>).map(({method, cells, complete}) => ({method, cells: new Map(cells.map(([key, position]) => [key, position ?? undefined])), complete}))
 }
 
 /**

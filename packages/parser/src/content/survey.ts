@@ -5,9 +5,10 @@ import {VFile} from 'vfile'
 import {quoteList, reportError, type ParseRuleId} from '../diagnostics.js'
 import {checkMarkdownLimits} from '../limits.js'
 import {fileContext, type ReadOptions, type SourceMap} from './context.js'
+import {readKept} from './kept-read.js'
 import {parseDatasetsFile} from './datasets-file.js'
 import {parseLegendFile} from './legend-file.js'
-import {parseMethodsFile, type MethodRead} from './methods-file.js'
+import {methodReads, parseMethodsFile, type MethodRead} from './methods-file.js'
 import {parseEnvironmentsFile, parseListsFile, parseReadingListFile} from './reading-list-file.js'
 import {parseReferencesFile} from './references-file.js'
 import {parseSectionFile} from './section-file.js'
@@ -72,10 +73,14 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
   }
   // A file already refused by its reader (bytes that are not UTF-8) is there, but has nothing to parse.
   const readable = (file: VFile) => !file.messages.some((message) => message.fatal)
-  const one = (kind: (typeof singles)[number]) => {
+  const single = (kind: (typeof singles)[number]) => {
     const file = byKind.get(kind)?.[0]
     if (!file) reportError(first, undefined, `Unexpected content without \`${kind}.md\`, expected one`, 'missing-section')
-    return file && readable(file) ? fileContext(file, sources, {drafting, trees, cache}) : undefined
+    return file && readable(file) ? file : undefined
+  }
+  const one = (kind: (typeof singles)[number]) => {
+    const file = single(kind)
+    return file ? fileContext(file, sources, {drafting, trees, cache}) : undefined
   }
   const surveyContext = one('survey')
   const metadata = surveyContext ? parseSurveyFile(surveyContext) : undefined
@@ -83,8 +88,9 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
   const taxonomy = taxonomyContext ? parseTaxonomyFile(taxonomyContext) : []
   const legendContext = one('legend')
   const vocabularies = legendContext ? parseLegendFile(legendContext) : []
-  const referencesContext = one('references')
-  const references = referencesContext ? parseReferencesFile(referencesContext) : []
+  // The files that grow with the list (its methods and references) are read through the cache's kept reads.
+  const referencesFile = single('references')
+  const references = referencesFile ? readKept(referencesFile, sources, {drafting, trees, cache}, 'references', null, parseReferencesFile) : []
   const datasetsContext = one('datasets')
   const datasets = datasetsContext ? parseDatasetsFile(datasetsContext) : []
   const listsContext = one('lists')
@@ -96,7 +102,7 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
   const methodFiles = byKind.get('methods') ?? []
   checkMethodFiles(methodFiles, taxonomy, first)
   const methods = orderMethods(
-    methodFiles.filter(readable).flatMap((file) => parseMethodsFile(fileContext(file, sources, {drafting, trees, cache}), {taxonomy, vocabularies}).map((read) => ({...read, file}))),
+    methodFiles.filter(readable).flatMap((file) => readKept(file, sources, {drafting, trees, cache}, 'methods', {taxonomy, vocabularies}, (context) => parseMethodsFile(context, {taxonomy, vocabularies}), methodReads).map((read) => ({...read, file}))),
     taxonomy
   )
   const sections = (byKind.get('section') ?? []).filter(readable).flatMap((file) => readSection(file, sources, {trees, cache}))

@@ -1,0 +1,47 @@
+import type {VFile} from 'vfile'
+import {contentParsedTexts, fileContext, type FileContext, type Place, type ReadOptions, type SourceMap} from './context.js'
+
+/** How a content file's read is kept as JSON and given back. */
+export interface ReadCodec<T> {
+  toJson(read: T): unknown
+  fromJson(json: unknown): T
+}
+
+/** A read that is JSON as it is (plain objects, arrays, strings, numbers, booleans and null). */
+const plain: ReadCodec<any> = {toJson: (read) => read, fromJson: (json) => json}
+
+/** A kept read, as the cache holds it. */
+interface KeptRead {
+  read: unknown
+  /** The places the read recorded, by pointer. */
+  sources: Array<[string, Place]>
+}
+
+const isKeptRead = (entry: unknown): entry is KeptRead => typeof entry === 'object' && entry !== null && 'read' in entry && Array.isArray((entry as KeptRead).sources)
+
+/**
+ * Read a content file through the reads its cache keeps: what `read` gave before for a file of the
+ * same path and text, read against the same `inputs` (what the file is checked against, such as the
+ * taxonomy), when that read put no message on the file, so there is none to give again; the places it
+ * recorded are recorded again, and the file's trees are kept, not read. Otherwise the file is parsed
+ * and read, and the read is kept if it put no message on the file. A draft is never kept: it holds
+ * missing values, which JSON does not.
+ */
+export function readKept<T>(file: VFile, sources: SourceMap, options: ReadOptions, what: string, inputs: unknown, read: (context: FileContext) => T, codec: ReadCodec<T> = plain): T {
+  const {cache} = options
+  const key = !options.drafting && cache?.getRead && cache.setRead ? JSON.stringify([what, file.path, String(file.value), inputs]) : undefined
+  if (key !== undefined) {
+    const entry = cache!.getRead!(key)
+    if (isKeptRead(entry)) {
+      for (const [pointer, place] of entry.sources) sources.set(pointer, place)
+      cache!.keep?.(contentParsedTexts(file))
+      return codec.fromJson(entry.read)
+    }
+  }
+  const own: SourceMap = new Map()
+  const before = file.messages.length
+  const value = read(fileContext(file, own, options))
+  for (const [pointer, place] of own) sources.set(pointer, place)
+  if (key !== undefined && file.messages.length === before) cache!.setRead!(key, {read: codec.toJson(value), sources: [...own]} satisfies KeptRead)
+  return value
+}
