@@ -83,7 +83,7 @@ describe('the parse cache on generated content', () => {
 })
 
 describe('parsing ahead on helper threads', () => {
-  test('fmrl lint and build with two threads parsing give what one thread gives: the same findings, trees, survey and outputs', {timeout: 120_000}, () => {
+  test('fmrl lint and build with two threads parsing (and rendering) give what one thread gives: the same findings, trees, survey and every output', {timeout: 120_000}, () => {
     const fixture = writeSize(join(scratch, 'threads'), 1000)
     const agent = join(fixture.content, 'methods/agent.md')
     // A finding in a piece far from the first: an http link near the end of the file.
@@ -105,7 +105,9 @@ describe('parsing ahead on helper threads', () => {
     const build = (threads) => {
       rmSync(cache, {recursive: true, force: true})
       const result = spawnSync(node, [cli, 'build', '--root', fixture.site, '--threads', threads], {cwd: fixture.site, encoding: 'utf8'})
-      return {status: result.status, survey: readFileSync(join(fixture.site, 'export/survey.json'), 'utf8'), readme: readFileSync(join(fixture.site, 'README.md'), 'utf8')}
+      // Every output: with two threads the page, LaTeX and JSON are rendered on a helper.
+      const outputs = ['README.md', 'tables', 'export', 'site'].flatMap((path) => (path.endsWith('.md') ? [path] : readdirSync(join(fixture.site, path)).map((name) => `${path}/${name}`)))
+      return {status: result.status, outputs: Object.fromEntries(outputs.map((path) => [path, readFileSync(join(fixture.site, path), 'utf8')]))}
     }
     const one = lint('off')
     // A warning: exit code 0.
@@ -116,6 +118,7 @@ describe('parsing ahead on helper threads', () => {
     expect(lint('2')).toEqual(one)
     const built = build('off')
     expect(built.status).toBe(0)
+    expect(Object.keys(built.outputs)).toEqual(expect.arrayContaining(['README.md', 'tables/table1.md', 'tables/table1.tex', 'export/survey.json', 'site/index.html']))
     expect(build('2')).toEqual(built)
   })
 })

@@ -1,10 +1,11 @@
 import type {Survey} from '@fmrl/model'
 import type {SourceMap} from '@fmrl/parser'
-import {renderOutputs, type Output} from '@fmrl/render'
+import type {Output} from '@fmrl/render'
 import type {VFile} from 'vfile'
 import {readContentFiles} from './content-files.js'
 import {UsageError, type Io} from './io.js'
 import {formatGithub, type LintFormat} from './lint-report.js'
+import {renderOutputsOnThreads} from './render-threads.js'
 import {formatHuman, hasErrors} from './report.js'
 import type {Threads} from './threads.js'
 import {parseContentCached, type FileTreeCache} from './tree-cache.js'
@@ -21,7 +22,8 @@ export async function renderFromContent(root: string, contentDirectory: string, 
   if (files.length === 0) return failed
   const {survey, sources} = await parseContentCached(files, cache, {threads})
   if (!survey || hasErrors(files)) return failed
-  return {outputs: renderOutputs(survey), files, survey, sources}
+  const bytes = files.reduce((sum, file) => sum + String(file.value).length, 0)
+  return {outputs: await renderOutputsOnThreads(survey, threads ?? 'auto', bytes), files, survey, sources}
 }
 
 /** The options every command that renders content/ takes. */

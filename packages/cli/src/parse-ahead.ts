@@ -1,7 +1,6 @@
-import {Worker} from 'node:worker_threads'
 import {contentParsedTexts} from '@fmrl/parser'
 import type {VFile} from 'vfile'
-import {threadsFor, type Threads} from './threads.js'
+import {runOnThread, threadsFor, type Threads} from './threads.js'
 import type {ParseTask} from './parse-worker.js'
 import type {FileTreeCache} from './tree-cache.js'
 
@@ -35,20 +34,7 @@ export async function parseAhead(cache: FileTreeCache, files: readonly VFile[], 
     batches[Math.min(count - 1, Math.floor((size * count) / bytes))]!.push(text)
     size += text.length
   }
-  const written = await Promise.all(batches.map((batch) => parseOnThread(worker, {root: cache.root, fingerprint: cache.fingerprint, texts: batch})))
+  // A thread that failed before it said what it wrote leaves its texts to the read.
+  const written = await Promise.all(batches.map(async (batch) => ((await runOnThread<number[]>(worker, {root: cache.root, fingerprint: cache.fingerprint, texts: batch} satisfies ParseTask)) ?? []).map((index) => batch[index]!)))
   cache.addParsed(written.flat())
-}
-
-/** Run one batch on a thread of its own: the texts it wrote, none if it failed before saying. It always settles, when the thread exits. */
-function parseOnThread(worker: URL, task: ParseTask): Promise<string[]> {
-  return new Promise((resolve) => {
-    let written: string[] = []
-    const thread = new Worker(worker, {workerData: task})
-    thread.once('message', (indices: number[]) => {
-      written = indices.map((index) => task.texts[index]!)
-    })
-    // An error (a module that does not load, a crash) ends the thread; what it did not write is parsed by the read.
-    thread.on('error', () => {})
-    thread.once('exit', () => resolve(written))
-  })
 }

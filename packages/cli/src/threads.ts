@@ -1,6 +1,7 @@
 import {availableParallelism} from 'node:os'
+import {Worker} from 'node:worker_threads'
 
-/** `--threads`: helper threads that parse ahead into the parse cache; `auto` uses every core for large inputs. */
+/** `--threads`: helper threads that parse ahead into the parse cache and render beside the main thread; `auto` uses every core for large inputs. */
 export type Threads = 'auto' | 'off' | number
 
 /**
@@ -9,9 +10,27 @@ export type Threads = 'auto' | 'off' | number
  */
 export const parseAheadMinimum = 1_048_576
 
-/** How many helper threads parse `bytes` of text: none for `off`, one thread, or `auto` with one core or little text. */
+/** How many helper threads work on `bytes` of content: none for `off`, one thread, or `auto` with one core or little text. */
 export function threadsFor(threads: Threads, bytes: number, cores = availableParallelism()): number {
   if (threads === 'off' || threads === 1) return 0
   if (threads === 'auto') return cores > 1 && bytes >= parseAheadMinimum ? cores : 0
   return threads
+}
+
+/**
+ * Run a helper thread on `data` and give the one message it posts, or undefined when it posts none
+ * (it failed to load, or crashed). It always settles, when the thread exits: a caller does what the
+ * helper did not.
+ */
+export function runOnThread<T>(worker: URL, data: unknown): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    let result: T | undefined
+    const thread = new Worker(worker, {workerData: data})
+    thread.once('message', (message: T) => {
+      result = message
+    })
+    // An error (a module that does not load, a crash) ends the thread; the caller does its work.
+    thread.on('error', () => {})
+    thread.once('exit', () => resolve(result))
+  })
 }

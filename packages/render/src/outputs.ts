@@ -18,12 +18,27 @@ export interface Output {
 
 /** Every file `fmrl build` generates, rendered in memory; the CLI writes or compares them. */
 export function renderOutputs(survey: Survey): Output[] {
+  return [...renderMarkdownOutputs(survey), ...renderOtherOutputs(survey)]
+}
+
+/** The Markdown outputs (the README, Table 1 and the role pages), in `renderOutputs`' order. */
+export function renderMarkdownOutputs(survey: Survey): Output[] {
   // The README and the tables show the same cells: each is escaped once for all of them.
   const texts: EscapedTexts = new Map()
   return [
     {path: readmePath, content: toMarkdown(renderReadme(survey), {texts})},
     {path: table1Path, content: toMarkdown(renderTable1(survey), {texts})},
-    ...survey.taxonomy.map((role) => ({path: `tables/${rolePagePath(role)}`, content: toMarkdown(renderRolePage(survey, role), {texts})})),
+    ...survey.taxonomy.map((role) => ({path: `tables/${rolePagePath(role)}`, content: toMarkdown(renderRolePage(survey, role), {texts})}))
+  ]
+}
+
+/**
+ * The other outputs (Table 1 in LaTeX, the survey as JSON and its schema, the web page), in
+ * `renderOutputs`' order: they share nothing with the Markdown ones, so a caller may render the two
+ * halves side by side.
+ */
+export function renderOtherOutputs(survey: Survey): Output[] {
+  return [
     {path: table1LatexPath, content: renderTable1Latex(survey)},
     {path: surveyJsonPath, content: renderSurveyJson(survey)},
     {path: surveySchemaPath, content: renderSurveySchema()},

@@ -1,0 +1,38 @@
+import {parseContent} from '@fmrl/parser'
+import {renderOutputs} from '@fmrl/render'
+import {describe, expect, test} from 'vitest'
+// The built modules: the helper thread loads dist/render-worker.js, which only the build makes.
+import {renderOutputsOnThreads} from '../dist/render-threads.js'
+import {parseAheadMinimum} from '../dist/threads.js'
+import {readContentFiles} from '../src/content-files.js'
+import {repositoryRoot} from './helpers.js'
+
+async function realSurvey() {
+  const {survey} = parseContent(await readContentFiles(repositoryRoot, 'content'))
+  if (!survey) throw new Error('the real content reads into a survey')
+  return survey
+}
+
+describe('renderOutputsOnThreads', () => {
+  test('with a helper, every output is the one renderOutputs gives, byte for byte and in its order', async () => {
+    const survey = await realSurvey()
+    expect(await renderOutputsOnThreads(survey, 2, parseAheadMinimum)).toStrictEqual(renderOutputs(survey))
+  })
+
+  test('the outputs that are not Markdown come from the helper with threads to spare, from this thread with off, one thread or little content', async () => {
+    const survey = await realSurvey()
+    const marker = new URL('./marker-render-worker.mjs', import.meta.url)
+    const markdown = renderOutputs(survey).filter((output) => output.path.endsWith('.md'))
+    expect(await renderOutputsOnThreads(survey, 'auto', parseAheadMinimum, marker)).toStrictEqual([...markdown, {path: 'marker.txt', content: `rendered by the helper from ${survey.methods.length} methods`}])
+    for (const [threads, bytes] of [['off', parseAheadMinimum], [1, parseAheadMinimum], ['auto', parseAheadMinimum - 1]] as const) {
+      expect(await renderOutputsOnThreads(survey, threads, bytes, marker)).toStrictEqual(renderOutputs(survey))
+    }
+  })
+
+  test('a helper that does not load, or dies before it gives its outputs, leaves them to this thread: nothing hangs or throws', async () => {
+    const survey = await realSurvey()
+    for (const worker of [new URL('./no-such-worker.mjs', import.meta.url), new URL('./crashing-worker.mjs', import.meta.url)]) {
+      expect(await renderOutputsOnThreads(survey, 2, parseAheadMinimum, worker)).toStrictEqual(renderOutputs(survey))
+    }
+  })
+})
