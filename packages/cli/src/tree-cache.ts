@@ -302,14 +302,24 @@ export class FileTreeCache implements TreeCache {
   getFindings(path: string, text: string, settings: LintSettings): FindingJson[] | undefined {
     const key = this.findingsKey(path, text, settings)
     const entry = this.readEntry<FindingsEntry>(`findings-${key}`, (read) => read.key === key && typeof read.inputs === 'string' && typeof read.lookups === 'object' && read.lookups !== null && Array.isArray(read.findings))
-    if (!entry || entry.inputs !== sha256(findingsInputs(settings, entry.lookups))) return undefined
+    if (!entry || entry.inputs !== this.inputsHash(settings, entry.lookups)) return undefined
     this.used.add(`findings-${key}`)
     return entry.findings
   }
 
   setFindings(path: string, text: string, settings: LintSettings, lookups: Lookups, findings: FindingJson[]): void {
     const key = this.findingsKey(path, text, settings)
-    this.writeEntry(`findings-${key}`, {format: entryFormat, key, lookups, inputs: sha256(findingsInputs(settings, lookups)), findings} satisfies FindingsEntry)
+    this.writeEntry(`findings-${key}`, {format: entryFormat, key, lookups, inputs: this.inputsHash(settings, lookups), findings} satisfies FindingsEntry)
+  }
+
+  /** The last inputs hashed: a file whose findings were not kept is linted, then kept with the same lookups, mostly. */
+  private lastInputs: {settings: LintSettings; lookups: string; hash: string} | undefined
+
+  /** The hash of a file's findings inputs (a file's part of the survey takes a while to make at 10,000 rows). */
+  private inputsHash(settings: LintSettings, lookups: Lookups): string {
+    const written = JSON.stringify(lookups)
+    if (this.lastInputs?.settings !== settings || this.lastInputs.lookups !== written) this.lastInputs = {settings, lookups: written, hash: sha256(findingsInputs(settings, lookups))}
+    return this.lastInputs.hash
   }
 
   /** Keep the trees of texts that were not read (their file's findings or read were kept instead): a run that needs them later reads them. */
