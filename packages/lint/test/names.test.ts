@@ -25,6 +25,21 @@ test('consistent-values finds the first survey method with the row’s name key,
   expect(found.map((message) => (message.cause as {file?: string} | undefined)?.file)).toEqual(['content/methods/agent.md', 'content/methods/planner.md', 'example.md'])
 })
 
+test('consistent-values compares no row with itself: the row the survey read its method from is left alone, a second row of that name is compared', () => {
+  // The survey's value differs from the row it was read from, as a codec that read the cell otherwise would make it.
+  const survey = {vocabularies: exampleVocabularies, methods: [method('Alpha', '×')]} as unknown as Survey
+  const markdown = '| Method | FT |\n| - | - |\n| Alpha | ✓ |\n| Alpha | ✓* |\n'
+  const at = (line: number) => new Map([['/methods/0/name', {file: 'content/methods/agent.md', line, column: 1, endLine: line, endColumn: 10}], ['/methods/0/ft', {file: 'content/methods/agent.md', line, column: 10, endLine: line, endColumn: 14}]]) as unknown as SourceMap
+  const lint = (path: string, line: number) => lintText(markdown, {rules: only('consistent-values'), data: {survey, sources: at(line), vocabularies: exampleVocabularies}}, path).map(formatMessage)
+  expect(lint('content/methods/agent.md', 3)).toEqual(['4:9-4:15: Unexpected FT `✓*` for `Alpha`, expected `×` as at content/methods/agent.md:3:10 (consistent-values)'])
+  // The same rows in another file, or the survey read from another row: both rows are compared with the survey.
+  expect(lint('README.md', 3)).toEqual([
+    '3:9-3:14: Unexpected FT `✓` for `Alpha`, expected `×` as at content/methods/agent.md:3:10 (consistent-values)',
+    '4:9-4:15: Unexpected FT `✓*` for `Alpha`, expected `×` as at content/methods/agent.md:3:10 (consistent-values)'
+  ])
+  expect(lint('content/methods/agent.md', 9)).toEqual(lint('README.md', 9))
+})
+
 test('member-list matches members to rows by name key, and picks the table with most of them', () => {
   const markdown = [
     '## Agent',

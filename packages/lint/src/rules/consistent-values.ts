@@ -1,4 +1,5 @@
 import {methodColumns, parseCitation, formatCitation, splitList, type Method, type Survey, type Vocabulary, type VocabularyId} from '@fmrl/model'
+import type {Place} from '@fmrl/parser'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {lintData} from '../data.js'
@@ -110,7 +111,7 @@ export const consistentValues = createRule({
         vocabularies: survey.vocabularies,
         methods: names.map((name) => {
           const at = index.get(name)
-          return at === undefined ? null : {method: survey.methods[at], places: attributes.map((attribute) => sources?.get(sourcePointer(at, attribute)) ?? null)}
+          return at === undefined ? null : {method: survey.methods[at], places: (['name', ...attributes] as const).map((attribute) => sources?.get(sourcePointer(at, attribute)) ?? null)}
         })
       }
     }
@@ -127,6 +128,9 @@ export const consistentValues = createRule({
       const method = index >= 0 ? survey!.methods[index] : undefined
       const earlier = firstRow.get(key)
       if (!earlier) firstRow.set(key, row)
+      // The row the survey read the method from (a content file's own) states what the survey holds; a
+      // row with neither a method nor an earlier row to agree with has nothing to be compared with.
+      if ((method && isSurveyRow(sources?.get(sourcePointer(index, 'name')), file, row)) || (!method && !earlier)) continue
       for (const attribute of attributes) {
         const value = rowValue(row, attribute, vocabularies)
         if (!value) continue
@@ -163,8 +167,13 @@ function methodIndexOf(survey: Survey): Map<string, number> {
 }
 
 /** Where the survey's value of an attribute of its method at `index` came from, in its sources. */
-function sourcePointer(index: number, attribute: Attribute): string {
+function sourcePointer(index: number, attribute: Attribute | 'name'): string {
   return `/methods/${index}/${attribute in symbolKeys ? symbolKeys[attribute as VocabularyId] : attribute}`
+}
+
+/** Whether a row is the one the survey's method was read from: its name cell is at the method's recorded place. */
+function isSurveyRow(place: Place | undefined, file: VFile, row: MethodRow): boolean {
+  return place !== undefined && place.file === file.path && place.line === row.nameCell.node.position?.start.line && place.column === row.nameCell.node.position.start.column
 }
 
 /** Where the other statement of an attribute is: shown in the message and kept as its cause. */
