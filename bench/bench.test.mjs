@@ -131,6 +131,10 @@ describe('runOnce', () => {
     expect(small.peakRssBytes).toBeLessThan(150 * 2 ** 20)
     expect(large.peakRssBytes - small.peakRssBytes).toBeGreaterThan(190 * 2 ** 20)
     expect(large.cpuMs).toBeGreaterThan(0)
+    // Worker threads load the preload too: the process is still one record, its CPU time counted once.
+    const threaded = runOnce({command: node, args: ['-e', "const {Worker} = require('node:worker_threads'); for (let i = 0; i < 3; i++) new Worker('const end = Date.now() + 300; while (Date.now() < end);', {eval: true})"], cwd: scratch})
+    expect([threaded.status, threaded.nodeProcesses]).toEqual(['ok', 1])
+    expect(threaded.cpuMs).toBeLessThan(threaded.wallMs * 2.5)
   })
 
   test('tells a timeout, an out-of-memory abort and an unexpected exit code apart', {timeout: 60_000}, () => {

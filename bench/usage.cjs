@@ -4,9 +4,12 @@
 // (out of memory) writes nothing, and the harness reports its status instead.
 'use strict'
 const {appendFileSync} = require('node:fs')
+const {isMainThread} = require('node:worker_threads')
 
 const file = process.env.FMRL_BENCH_USAGE
-if (file) {
+// A worker thread loads this too, and its process's usage is the whole process's: only the main thread
+// reports, once, when the process exits (each thread reporting counted the CPU time again per thread).
+if (file && isMainThread) {
   process.on('exit', () => {
     const usage = process.resourceUsage()
     appendFileSync(file, `${JSON.stringify({pid: process.pid, maxRssKb: usage.maxRSS, userUs: usage.userCPUTime, systemUs: usage.systemCPUTime})}\n`)
