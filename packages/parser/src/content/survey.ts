@@ -73,6 +73,7 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
   }
   // A file already refused by its reader (bytes that are not UTF-8) is there, but has nothing to parse.
   const readable = (file: VFile) => !file.messages.some((message) => message.fatal)
+  const reading: ReadOptions = {drafting, trees, cache}
   const single = (kind: (typeof singles)[number]) => {
     const file = byKind.get(kind)?.[0]
     if (!file) reportError(first, undefined, `Unexpected content without \`${kind}.md\`, expected one`, 'missing-section')
@@ -80,7 +81,7 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
   }
   const one = (kind: (typeof singles)[number]) => {
     const file = single(kind)
-    return file ? fileContext(file, sources, {drafting, trees, cache}) : undefined
+    return file ? fileContext(file, sources, reading) : undefined
   }
   const surveyContext = one('survey')
   const metadata = surveyContext ? parseSurveyFile(surveyContext) : undefined
@@ -90,7 +91,7 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
   const vocabularies = legendContext ? parseLegendFile(legendContext) : []
   // The files that grow with the list (its methods and references) are read through the cache's kept reads.
   const referencesFile = single('references')
-  const references = referencesFile ? readKept(referencesFile, sources, {drafting, trees, cache}, 'references', null, parseReferencesFile) : []
+  const references = referencesFile ? readKept(referencesFile, sources, reading, 'references', null, parseReferencesFile) : []
   const datasetsContext = one('datasets')
   const datasets = datasetsContext ? parseDatasetsFile(datasetsContext) : []
   const listsContext = one('lists')
@@ -101,8 +102,9 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
   const environments = environmentsContext ? parseEnvironmentsFile(environmentsContext) : []
   const methodFiles = byKind.get('methods') ?? []
   checkMethodFiles(methodFiles, taxonomy, first)
+  const known = {taxonomy, vocabularies}
   const methods = orderMethods(
-    methodFiles.filter(readable).flatMap((file) => readKept(file, sources, {drafting, trees, cache}, 'methods', {taxonomy, vocabularies}, (context) => parseMethodsFile(context, {taxonomy, vocabularies}), methodReads).map((read) => ({...read, file}))),
+    methodFiles.filter(readable).flatMap((file) => readKept(file, sources, reading, 'methods', known, (context) => parseMethodsFile(context, known), methodReads).map((read) => ({...read, file}))),
     taxonomy
   )
   const sections = (byKind.get('section') ?? []).filter(readable).flatMap((file) => readSection(file, sources, {trees, cache}))
