@@ -1,15 +1,17 @@
-import type {Root, Text} from 'mdast'
+import type {Root, Table, Text} from 'mdast'
+import {markdownTable} from 'markdown-table'
 import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import remarkStringify, {type Options as StringifyOptions} from 'remark-stringify'
 import {unified} from 'unified'
 
-type TextHandle = NonNullable<NonNullable<StringifyOptions['handlers']>['text']>
+type Handle = NonNullable<NonNullable<StringifyOptions['handlers']>['text']>
 
 /**
- * Texts already escaped, shared by the outputs of one render: the same cell (`×`, `offline`, a
- * method's models) is escaped once instead of once per row and output.
+ * Texts and table cells already serialized, shared by the outputs of one render: the same cell (`×`,
+ * `offline`, a method's name, citation and models) is serialized once instead of once per output
+ * that shows it, and each text escaped once instead of once per row.
  */
 export type EscapedTexts = Map<string, string>
 
@@ -20,7 +22,7 @@ let escaped: EscapedTexts | undefined
  * the characters around it, the node types beside it and the constructs it is in, so those are the
  * key; the result is the one `state.safe` gives, only computed once.
  */
-const escapedText: TextHandle = (node: Text, parent, state, info) => {
+const escapedText: Handle = (node: Text, parent, state, info) => {
   const siblings = parent ? parent.children : []
   const index = state.indexStack[state.indexStack.length - 1]!
   const config = {...info, beforeNode: siblings[index - 1], afterNode: siblings[index + 1]}
@@ -35,11 +37,44 @@ const escapedText: TextHandle = (node: Text, parent, state, info) => {
   return value
 }
 
-const stringifyOptions = {bullet: '-', fences: true, listItemIndent: 'one', rule: '-', emphasis: '_', strong: '*', handlers: {text: escapedText}} as const
+/**
+ * mdast-util-gfm-table's table handler, remembering each cell. Its own handler serializes every cell
+ * through the processor's `tableCell` handler (gfm's), then lines the cells up with markdown-table;
+ * this one does the same, asking that handler only for a cell not seen before in the same
+ * constructs. A cell is serialized between pipes whatever its neighbours, so its content and the
+ * constructs it is in are the key.
+ */
+const tableWith = (alignDelimiters: boolean): Handle => (node: Table, _, state, info) => {
+  const exitTable = state.enter('table')
+  const matrix = node.children.map((row) => {
+    const exitRow = state.enter('tableRow')
+    const constructs = `\u0001${state.stack.join(' ')}\u0000`
+    const cells = row.children.map((cell) => {
+      if (!escaped) return state.handle(cell, row, state, info)
+      const key = constructs + JSON.stringify(cell.children)
+      let value = escaped.get(key)
+      if (value === undefined) {
+        value = state.handle(cell, row, state, info)
+        escaped.set(key, value)
+      }
+      return value
+    })
+    exitRow()
+    return cells
+  })
+  exitTable()
+  // As gfm's handler: a header row shorter than the alignment gets empty cells.
+  const head = matrix[0]
+  const columns = node.align?.length || matrix.reduce((most, cells) => Math.max(most, cells.length), 0)
+  while (head && head.length < columns) head.push('')
+  return markdownTable(matrix, {align: node.align, alignDelimiters, fillRows: false})
+}
 
-const alignedSerializer = unified().use(remarkGfm).use(remarkMath).use(remarkStringify, stringifyOptions)
+const stringifyOptions = (aligned: boolean) => ({bullet: '-', fences: true, listItemIndent: 'one', rule: '-', emphasis: '_', strong: '*', handlers: {text: escapedText, table: tableWith(aligned)}}) as const
+
+const alignedSerializer = unified().use(remarkGfm).use(remarkMath).use(remarkStringify, stringifyOptions(true))
 // Content tables stay unaligned so that editing one row changes one line of the diff.
-const compactSerializer = unified().use(remarkGfm, {tablePipeAlign: false}).use(remarkMath).use(remarkStringify, stringifyOptions)
+const compactSerializer = unified().use(remarkGfm, {tablePipeAlign: false}).use(remarkMath).use(remarkStringify, stringifyOptions(false))
 
 const fragmentParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath)
 

@@ -1,4 +1,4 @@
-import type {Root} from 'mdast'
+import type {PhrasingContent, Root, Table} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
 import remarkStringify from 'remark-stringify'
@@ -65,6 +65,36 @@ describe('toMarkdown escapes each text once per context', () => {
     }
     // Escaped texts are remembered: the samples' texts and their contexts, not one entry per text.
     expect(texts.size).toBeGreaterThan(samples.length * 6)
+  })
+
+  test('a shared memory of table cells gives what remark-stringify gives, wherever the table is and whatever its shape', () => {
+    const cells: PhrasingContent[][] = [
+      [text('a|b')],
+      [{type: 'link', url: 'https://example.org/a(b)', children: [text('x')]}],
+      [{type: 'inlineCode', value: 'c|d'}, text(' e')],
+      [notation('$\\pi_l$'), text(', '), notation('✓*')],
+      [],
+      [text('- f')]
+    ]
+    const grid = (rows: PhrasingContent[][][]) => table(['Head', 'Other'], rows)
+    const shapes: Table[] = [
+      grid([[cells[0]!, cells[1]!], [cells[2]!, cells[3]!], [cells[4]!, cells[5]!]]),
+      // The same cells in other columns and rows, and a header row shorter than the alignment.
+      grid([[cells[5]!, cells[0]!], [cells[1]!]]),
+      {type: 'table', align: ['left', null, 'right'], children: [{type: 'tableRow', children: [{type: 'tableCell', children: cells[3]!}]}, {type: 'tableRow', children: cells.slice(0, 3).map((children) => ({type: 'tableCell' as const, children}))}]}
+    ]
+    const tree: Root = {
+      type: 'root',
+      children: [
+        ...shapes,
+        {type: 'blockquote', children: [shapes[0]!]},
+        {type: 'list', ordered: false, spread: false, children: [{type: 'listItem', spread: false, children: [shapes[1]!, {type: 'paragraph', children: [text('g')]}]}]}
+      ]
+    }
+    const texts = new Map<string, string>()
+    for (const aligned of [true, false, true]) expect(toMarkdown(tree, {aligned, texts})).toBe(plain(aligned).stringify(tree))
+    // The cell is remembered whole (the link's text alone is what the text memory holds).
+    expect([...texts.values()]).toContain('[x](https://example.org/a\\(b\\))')
   })
 
   test('the outputs rendered together equal each rendered on its own by remark-stringify', async () => {
