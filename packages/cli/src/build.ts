@@ -23,7 +23,11 @@ export async function renderFromContent(root: string, contentDirectory: string, 
   const {survey, sources} = await parseContentCached(files, cache, {threads})
   if (!survey || hasErrors(files)) return failed
   const bytes = files.reduce((sum, file) => sum + String(file.value).length, 0)
-  return {outputs: await renderOutputsOnThreads(survey, threads ?? 'auto', bytes), files, survey, sources}
+  // What the last build serialized: a row edited since serializes its cells again, the others' are taken.
+  const memory = cache && {texts: new Map<string, string>(), kept: cache.getSerialized()}
+  const outputs = await renderOutputsOnThreads(survey, threads ?? 'auto', bytes, {memory})
+  if (memory) cache.setSerialized(memory.texts)
+  return {outputs, files, survey, sources}
 }
 
 /** The options every command that renders content/ takes. */

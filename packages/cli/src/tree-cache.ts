@@ -5,6 +5,7 @@ import {createRequire} from 'node:module'
 import {dirname, join, relative} from 'node:path'
 import {threadId} from 'node:worker_threads'
 import type {Survey} from '@fmrl/model'
+import type {SerializedTexts} from '@fmrl/render'
 import {findingsInputs, type FindingJson, type LintSettings, type Lookups} from '@fmrl/lint'
 import {parseContent, type ContentOptions, type ContentRead, type Place, type TreeCache} from '@fmrl/parser'
 import type {Root} from 'mdast'
@@ -155,6 +156,16 @@ interface OutputsEntry {
   outputs: Array<{path: string; hash: string}>
 }
 
+/** The Markdown outputs' serialized texts and cells (`SerializedTexts`), with the renderer that serialized them. */
+interface SerializedEntry {
+  format: typeof entryFormat
+  render: string
+  texts: Array<[string, string]>
+}
+
+/** The one entry of serialized texts: each build replaces it with what its render used. */
+const serializedEntry = 'serialized'
+
 /** A file's findings, with what they were found in and by. */
 interface FindingsEntry {
   format: typeof entryFormat
@@ -290,6 +301,18 @@ export class FileTreeCache implements TreeCache {
     this.writeEntry(`outputs-${key}`, {format: entryFormat, content: key, render: renderFingerprint(), outputs: outputs.map((output) => ({path: output.path, hash: sha256(output.content)}))} satisfies OutputsEntry)
   }
 
+  /** The serialized texts the last build by this very renderer used, for the next render to take from (see `toMarkdown`'s `kept`). */
+  getSerialized(): Map<string, string> | undefined {
+    const render = renderFingerprint()
+    const entry = this.readEntry<SerializedEntry>(serializedEntry, (read) => read.render === render && Array.isArray(read.texts))
+    return entry && new Map(entry.texts)
+  }
+
+  /** Keep what this render serialized and used, in place of what the last one kept. */
+  setSerialized(texts: SerializedTexts): void {
+    this.writeEntry(serializedEntry, {format: entryFormat, render: renderFingerprint(), texts: [...texts]} satisfies SerializedEntry)
+  }
+
   /** The key of a file's findings entry: the rules' fingerprint, the path the rules see, the text, and the configuration. */
   private findingsKey(path: string, text: string, settings: LintSettings): string {
     return sha256(JSON.stringify([lintFingerprint(), path, sha256(text), settings.rules ?? {}]))
@@ -344,7 +367,9 @@ export class FileTreeCache implements TreeCache {
     const base = join(this.root, treeCacheFolder)
     for (const name of await namesIn(base)) if (name !== this.fingerprint) await rm(join(base, name), {recursive: true, force: true})
     if (!prune) return
-    for (const name of await namesIn(this.folder)) if (!this.used.has(name.replace(/\.json$/, ''))) await rm(join(this.folder, name), {force: true})
+    // The serialized texts stay: lint renders nothing, and the next build takes from them.
+    const kept = (name: string) => this.used.has(name) || name === serializedEntry
+    for (const name of await namesIn(this.folder)) if (!kept(name.replace(/\.json$/, ''))) await rm(join(this.folder, name), {force: true})
   }
 
   private read(key: string): Entry | undefined {
@@ -366,7 +391,7 @@ export class FileTreeCache implements TreeCache {
    * a temporary file, which the next pruning run removes, never a torn entry). Whether it was written:
    * after the first failure nothing more is tried, and `save` reports it.
    */
-  private writeEntry(name: string, entry: Entry | ContentEntry | OutputsEntry | FindingsEntry | ReadEntry): boolean {
+  private writeEntry(name: string, entry: Entry | ContentEntry | OutputsEntry | FindingsEntry | ReadEntry | SerializedEntry): boolean {
     if (!this.write || this.failure) return false
     const path = join(this.folder, `${name}.json`)
     // Helper threads of this process write too: the thread is part of the name.

@@ -23,16 +23,16 @@ describe('renderOutputsOnThreads', () => {
     const survey = await realSurvey()
     const marker = new URL('./marker-render-worker.mjs', import.meta.url)
     const markdown = renderOutputs(survey).filter((output) => output.path.endsWith('.md'))
-    expect(await renderOutputsOnThreads(survey, 'auto', parseAheadMinimum, marker)).toStrictEqual([...markdown, {path: 'marker.txt', content: `rendered by the helper from ${survey.methods.length} methods`}])
+    expect(await renderOutputsOnThreads(survey, 'auto', parseAheadMinimum, {worker: marker})).toStrictEqual([...markdown, {path: 'marker.txt', content: `rendered by the helper from ${survey.methods.length} methods`}])
     for (const [threads, bytes] of [['off', parseAheadMinimum], [1, parseAheadMinimum], ['auto', parseAheadMinimum - 1]] as const) {
-      expect(await renderOutputsOnThreads(survey, threads, bytes, marker)).toStrictEqual(renderOutputs(survey))
+      expect(await renderOutputsOnThreads(survey, threads, bytes, {worker: marker})).toStrictEqual(renderOutputs(survey))
     }
   })
 
   test('a helper that does not load, or dies before it gives its outputs, leaves them to this thread: nothing hangs or throws', async () => {
     const survey = await realSurvey()
     for (const worker of [new URL('./no-such-worker.mjs', import.meta.url), new URL('./crashing-worker.mjs', import.meta.url)]) {
-      expect(await renderOutputsOnThreads(survey, 2, parseAheadMinimum, worker)).toStrictEqual(renderOutputs(survey))
+      expect(await renderOutputsOnThreads(survey, 2, parseAheadMinimum, {worker})).toStrictEqual(renderOutputs(survey))
     }
   })
 })

@@ -9,13 +9,25 @@ import {unified} from 'unified'
 type Handle = NonNullable<NonNullable<StringifyOptions['handlers']>['text']>
 
 /**
- * Texts and table cells already serialized, shared by the outputs of one render: the same cell (`×`,
+ * Texts and table cells already serialized, by what they were serialized in: the same cell (`×`,
  * `offline`, a method's name, citation and models) is serialized once instead of once per output
  * that shows it, and each text escaped once instead of once per row.
  */
-export type EscapedTexts = Map<string, string>
+export type SerializedTexts = Map<string, string>
 
-let escaped: EscapedTexts | undefined
+/** The serialized texts `toMarkdown` adds to, and those of an earlier render it takes from. */
+let memory: {texts: SerializedTexts; kept: ReadonlyMap<string, string> | undefined} | undefined
+
+/** What `serialize` gives, remembered under `key`: from this render's texts, or an earlier one's. */
+function remembered(key: string, serialize: () => string): string {
+  if (!memory) return serialize()
+  let value = memory.texts.get(key)
+  if (value === undefined) {
+    value = memory.kept?.get(key) ?? serialize()
+    memory.texts.set(key, value)
+  }
+  return value
+}
 
 /**
  * mdast-util-to-markdown's own text handler, remembering each result. Escaping depends on the text,
@@ -26,15 +38,9 @@ const escapedText: Handle = (node: Text, parent, state, info) => {
   const siblings = parent ? parent.children : []
   const index = state.indexStack[state.indexStack.length - 1]!
   const config = {...info, beforeNode: siblings[index - 1], afterNode: siblings[index + 1]}
-  if (!escaped) return state.safe(node.value, config)
   const {before = '', after = ''} = info
   const key = `${state.stack.join(' ')}\u0000${before.length}:${before}${after.length}:${after}${config.beforeNode?.type ?? ''}\u0000${config.afterNode?.type ?? ''}\u0000${node.value}`
-  let value = escaped.get(key)
-  if (value === undefined) {
-    value = state.safe(node.value, config)
-    escaped.set(key, value)
-  }
-  return value
+  return remembered(key, () => state.safe(node.value, config))
 }
 
 /**
@@ -49,16 +55,7 @@ const tableWith = (alignDelimiters: boolean): Handle => (node: Table, _, state, 
   const matrix = node.children.map((row) => {
     const exitRow = state.enter('tableRow')
     const constructs = `\u0001${state.stack.join(' ')}\u0000`
-    const cells = row.children.map((cell) => {
-      if (!escaped) return state.handle(cell, row, state, info)
-      const key = constructs + JSON.stringify(cell.children)
-      let value = escaped.get(key)
-      if (value === undefined) {
-        value = state.handle(cell, row, state, info)
-        escaped.set(key, value)
-      }
-      return value
-    })
+    const cells = row.children.map((cell) => remembered(constructs + JSON.stringify(cell.children), () => state.handle(cell, row, state, info)))
     exitRow()
     return cells
   })
@@ -81,18 +78,23 @@ const fragmentParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath)
 export interface MarkdownOptions {
   /** Align table columns (remark-gfm's `tablePipeAlign`); default true. */
   aligned?: boolean
-  /** Escaped texts to reuse and add to (both serializers escape alike: their extensions are the same); by default this call's own. */
-  texts?: EscapedTexts
+  /** Serialized texts to reuse and add to (both serializers escape alike: their extensions are the same); by default this call's own. */
+  texts?: SerializedTexts
+  /**
+   * The serialized texts of an earlier render by this very renderer, to take what `texts` lacks from
+   * (into `texts`: afterwards it holds what this render used and no more, which is what to keep).
+   */
+  kept?: ReadonlyMap<string, string>
 }
 
 /** Serialize mdast to GitHub Markdown; remark-gfm escapes pipes and aligns table columns (unless `aligned` is false). */
-export function toMarkdown(tree: Root, {aligned = true, texts = new Map()}: MarkdownOptions = {}): string {
-  // The handler is the processors', set once; the texts are this call's, so they live only as long as the caller keeps them.
-  escaped = texts
+export function toMarkdown(tree: Root, {aligned = true, texts = new Map(), kept}: MarkdownOptions = {}): string {
+  // The handlers are the processors', set once; the texts are this call's, so they live only as long as the caller keeps them.
+  memory = {texts, kept}
   try {
     return (aligned ? alignedSerializer : compactSerializer).stringify(tree)
   } finally {
-    escaped = undefined
+    memory = undefined
   }
 }
 

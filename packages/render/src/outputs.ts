@@ -1,7 +1,7 @@
 import type {Survey} from '@fmrl/model'
 import {renderSurveyJson, renderSurveySchema} from './export.js'
 import {renderTable1Latex} from './latex/table1.js'
-import {toMarkdown, type EscapedTexts} from './markdown.js'
+import {toMarkdown, type MarkdownOptions} from './markdown.js'
 import {renderReadme} from './readme/readme.js'
 import {renderRolePage} from './tables/role-page.js'
 import {rolePagePath} from './shared/survey.js'
@@ -16,19 +16,25 @@ export interface Output {
   content: string
 }
 
+/** What the Markdown outputs' serialized texts are remembered in (see `toMarkdown`). */
+export type SerializedMemory = Pick<MarkdownOptions, 'texts' | 'kept'>
+
 /** Every file `fmrl build` generates, rendered in memory; the CLI writes or compares them. */
-export function renderOutputs(survey: Survey): Output[] {
-  return [...renderMarkdownOutputs(survey), ...renderOtherOutputs(survey)]
+export function renderOutputs(survey: Survey, memory?: SerializedMemory): Output[] {
+  return [...renderMarkdownOutputs(survey, memory), ...renderOtherOutputs(survey)]
 }
 
-/** The Markdown outputs (the README, Table 1 and the role pages), in `renderOutputs`' order. */
-export function renderMarkdownOutputs(survey: Survey): Output[] {
-  // The README and the tables show the same cells: each is escaped once for all of them.
-  const texts: EscapedTexts = new Map()
+/**
+ * The Markdown outputs (the README, Table 1 and the role pages), in `renderOutputs`' order. The
+ * README and the tables show the same cells: each is serialized once for all of them, into
+ * `memory.texts` when given (from `memory.kept`, when an earlier render serialized it).
+ */
+export function renderMarkdownOutputs(survey: Survey, {texts = new Map(), kept}: SerializedMemory = {}): Output[] {
+  const options = {texts, kept}
   return [
-    {path: readmePath, content: toMarkdown(renderReadme(survey), {texts})},
-    {path: table1Path, content: toMarkdown(renderTable1(survey), {texts})},
-    ...survey.taxonomy.map((role) => ({path: `tables/${rolePagePath(role)}`, content: toMarkdown(renderRolePage(survey, role), {texts})}))
+    {path: readmePath, content: toMarkdown(renderReadme(survey), options)},
+    {path: table1Path, content: toMarkdown(renderTable1(survey), options)},
+    ...survey.taxonomy.map((role) => ({path: `tables/${rolePagePath(role)}`, content: toMarkdown(renderRolePage(survey, role), options)}))
   ]
 }
 

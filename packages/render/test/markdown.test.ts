@@ -4,7 +4,7 @@ import remarkMath from 'remark-math'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {describe, expect, test} from 'vitest'
-import {renderOutputs, renderReadme, renderRolePage, renderTable1, rolePagePath} from '../src/index.js'
+import {renderMarkdownOutputs, renderOutputs, renderReadme, renderRolePage, renderTable1, rolePagePath} from '../src/index.js'
 import {toMarkdown} from '../src/markdown.js'
 import {table, text} from '../src/nodes.js'
 import {notation} from '../src/symbols.js'
@@ -103,5 +103,25 @@ describe('toMarkdown escapes each text once per context', () => {
     expect(rendered.get('README.md')).toBe(plain(true).stringify(renderReadme(survey)))
     expect(rendered.get('tables/table1.md')).toBe(plain(true).stringify(renderTable1(survey)))
     for (const role of survey.taxonomy) expect(rendered.get(`tables/${rolePagePath(role)}`)).toBe(plain(true).stringify(renderRolePage(survey, role)))
+  })
+
+  test('an earlier render\'s texts give the same outputs for an edited survey, and what this render used is what is left to keep', async () => {
+    const survey = await readSurvey()
+    const earlier = new Map<string, string>()
+    renderMarkdownOutputs(survey, {texts: earlier})
+    const edited = structuredClone(survey)
+    const agile = edited.methods.find((method) => method.name === 'AGILE')!
+    agile.models = ['GPT-5']
+    const texts = new Map<string, string>()
+    expect(renderMarkdownOutputs(edited, {texts, kept: earlier})).toStrictEqual(renderMarkdownOutputs(edited))
+    // AGILE's new models cell is serialized and kept; its old one, which this render did not use, is not.
+    const models = survey.methods.find((method) => method.name === 'AGILE')!.models.join(', ')
+    expect([...earlier.values()]).toContain(models)
+    expect([...texts.values()]).not.toContain(models)
+    expect([...texts.values()]).toContain('GPT-5')
+    expect([...texts.keys()].filter((key) => !earlier.has(key)).length).toBeGreaterThan(0)
+    // What is kept is taken, not serialized again: a value planted in it is what the outputs show.
+    const planted = new Map([...texts].map(([key, value]) => [key, value === 'GPT-5' ? 'Planted-5' : value]))
+    expect(renderMarkdownOutputs(edited, {kept: planted})[0]!.content).toContain('| Planted-5 ')
   })
 })
