@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import type {Method, Survey} from '@fmrl/model'
 import type {Root} from 'hast'
-import {h} from 'hastscript'
+import {h, s} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import {describe, expect, test} from 'vitest'
 import {pageFacets} from '../src/site/facets.js'
@@ -133,6 +133,10 @@ describe('hast helpers', () => {
     const tree: Root = {type: 'root', children: [h('p', [h('a', {href: 'javascript:x'}, ['a ', h('b', 'b')]), h('a', {href: 'https://x.y'}, 'c')])]}
     removeUnsafeLinks(tree)
     expect(toHtml(tree)).toBe('<p>a <b>b</b><a href="https://x.y">c</a></p>')
+    // A link in a link, safe or not, and one in SVG, which has no href in its element's own namespace.
+    const nested: Root = {type: 'root', children: [h('p', [h('a', {href: 'data:x'}, [h('a', {href: 'javascript:y'}, 'd'), h('a', {href: '#e'}, 'e')]), 'f']), s('svg', [s('a', {href: 'javascript:z'}, s('text', 'g')), s('a', {href: 'https://x.y'}, s('text', 'h'))])]}
+    removeUnsafeLinks(nested)
+    expect(toHtml(nested)).toBe('<p>d<a href="#e">e</a>f</p><svg><text>g</text><a href="https://x.y"><text>h</text></a></svg>')
   })
 
   test('JSON for a script element cannot end it or start a comment', () => {
@@ -143,6 +147,10 @@ describe('hast helpers', () => {
     const tree: Root = {type: 'root', children: [h('table', [h('tr', [h('td', ['a', h('b', 'b'), ', c']), h('td', 'd')]), h('tr', h('td', 'e'))]), h('p', [h('span', 'x'), h('span', 'y')])]}
     breakLines(tree)
     expect(toHtml(tree)).toBe('<table><tr><td>a<b>b</b>, c</td>\n<td>d</td></tr>\n<tr><td>e</td></tr></table>\n<p><span>x</span><span>y</span></p>')
+    // Blocks inside a cell or a paragraph are blocks too.
+    const inner: Root = {type: 'root', children: [h('p', [h('span', [h('div', [h('p', 'i'), h('p', 'j')])])])]}
+    breakLines(inner)
+    expect(toHtml(inner)).toBe('<p><span><div><p>i</p>\n<p>j</p></div></span></p>')
   })
 })
 

@@ -29,8 +29,14 @@ const pad = (index: number) => String(index).padStart(3, '0')
  * after its citation.
  */
 export function pageColumns(survey: Survey): PageColumn[] {
-  const cells = new Map<Method, ElementContent[][]>()
-  const cellsOf = (method: Method) => cells.get(method) ?? cells.set(method, phrasingHastEach(methodCells(survey, method, 'rolePage'))).get(method)!
+  // Every method's cells in one conversion, when first asked for: a conversion's set-up (mdast-util-to-hast's state) costs more than a method's cells.
+  let cells: Map<Method, ElementContent[][]> | undefined
+  const width = methodViews.rolePage.length
+  const convertAll = () => {
+    const all = phrasingHastEach(survey.methods.flatMap((method) => methodCells(survey, method, 'rolePage')))
+    return new Map(survey.methods.map((method, index) => [method, all.slice(index * width, (index + 1) * width)]))
+  }
+  const cellsOf = (method: Method) => (cells ??= convertAll()).get(method) ?? phrasingHastEach(methodCells(survey, method, 'rolePage'))
   const view = methodViews.rolePage.flatMap((entry, position): PageColumn[] => (entry.column.key === 'paper' ? [] : [{
     id: entry.column.key,
     header: entry.header,
