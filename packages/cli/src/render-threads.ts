@@ -1,20 +1,36 @@
 import type {Survey} from '@fmrl/model'
-import {renderMarkdownOutputs, renderOtherOutputs, renderOutputs, type Output, type SerializedMemory} from '@fmrl/render'
+import {renderMarkdownOutputs, renderOtherOutputs, renderOutputs, type Output, type OutputMemory, type SerializedTexts} from '@fmrl/render'
 import {runOnThread, threadsFor, type Threads} from './threads.js'
 
 /** The helper thread's module. */
 export const renderWorker = new URL('render-worker.js', import.meta.url)
 
+/** What the helper is given: the survey, and the page's rows an earlier render made. */
+export interface RenderTask {
+  survey: Survey
+  kept?: ReadonlyMap<string, string> | undefined
+}
+
+/** What the helper gives back: its outputs, and the page's rows it made and used (for `memory.page.texts`). */
+export interface RenderResult {
+  outputs: Output[]
+  texts: SerializedTexts
+}
+
 /**
  * Every output, as `renderOutputs` gives them. From a survey read from `bytes` of content that
  * `threads` allows a helper for, the outputs that are not Markdown (LaTeX, JSON, the web page) are
  * rendered on a helper thread while this one renders the Markdown: the same functions on a copy of
- * the survey, so the same bytes. What the helper does not give back (it failed to load, or crashed)
- * this thread renders after its own. The Markdown is rendered with `memory` (on this thread, always).
+ * the survey (and of the page's kept rows), so the same bytes. What the helper does not give back (it
+ * failed to load, or crashed) this thread renders after its own. `memory` is filled as `renderOutputs`
+ * fills it, wherever each half was rendered.
  */
-export async function renderOutputsOnThreads(survey: Survey, threads: Threads, bytes: number, {worker = renderWorker, memory}: {worker?: URL; memory?: SerializedMemory | undefined} = {}): Promise<Output[]> {
+export async function renderOutputsOnThreads(survey: Survey, threads: Threads, bytes: number, {worker = renderWorker, memory = {}}: {worker?: URL; memory?: OutputMemory} = {}): Promise<Output[]> {
   if (threadsFor(threads, bytes) === 0) return renderOutputs(survey, memory)
-  const other = runOnThread<Output[]>(worker, survey)
-  const markdown = renderMarkdownOutputs(survey, memory)
-  return [...markdown, ...((await other) ?? renderOtherOutputs(survey))]
+  const other = runOnThread<RenderResult>(worker, {survey, kept: memory.page?.kept} satisfies RenderTask)
+  const markdown = renderMarkdownOutputs(survey, memory.markdown)
+  const helped = await other
+  if (!helped) return [...markdown, ...renderOtherOutputs(survey, memory.page)]
+  for (const [key, value] of helped.texts) memory.page?.texts?.set(key, value)
+  return [...markdown, ...helped.outputs]
 }

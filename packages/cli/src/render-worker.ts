@@ -1,6 +1,8 @@
 import {parentPort, workerData} from 'node:worker_threads'
-import type {Survey} from '@fmrl/model'
 import {renderOtherOutputs} from '@fmrl/render'
+import type {RenderResult, RenderTask} from './render-threads.js'
 
 // A helper thread of `renderOutputsOnThreads`: the outputs that are not Markdown, from a copy of the survey.
-parentPort?.postMessage(renderOtherOutputs(workerData as Survey))
+const {survey, kept} = workerData as RenderTask
+const texts = new Map<string, string>()
+parentPort?.postMessage({outputs: renderOtherOutputs(survey, {texts, kept}), texts} satisfies RenderResult)

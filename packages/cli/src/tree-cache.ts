@@ -163,8 +163,12 @@ interface SerializedEntry {
   texts: Array<[string, string]>
 }
 
-/** The one entry of serialized texts: each build replaces it with what its render used. */
-const serializedEntry = 'serialized'
+/** The parts of a render whose serialized pieces are kept: the Markdown outputs' cells and texts, and the page's rows. */
+export const serializedParts = ['markdown', 'page'] as const
+export type SerializedPart = (typeof serializedParts)[number]
+
+/** The entry of a part's serialized pieces: each build replaces it with what its render used. */
+const serializedEntry = (part: SerializedPart) => `serialized-${part}`
 
 /** A file's findings, with what they were found in and by. */
 interface FindingsEntry {
@@ -301,16 +305,16 @@ export class FileTreeCache implements TreeCache {
     this.writeEntry(`outputs-${key}`, {format: entryFormat, content: key, render: renderFingerprint(), outputs: outputs.map((output) => ({path: output.path, hash: sha256(output.content)}))} satisfies OutputsEntry)
   }
 
-  /** The serialized texts the last build by this very renderer used, for the next render to take from (see `toMarkdown`'s `kept`). */
-  getSerialized(): Map<string, string> | undefined {
+  /** The pieces of a part that the last build by this very renderer serialized and used, for the next render to take from (`SerializedMemory`'s `kept`). */
+  getSerialized(part: SerializedPart): Map<string, string> | undefined {
     const render = renderFingerprint()
-    const entry = this.readEntry<SerializedEntry>(serializedEntry, (read) => read.render === render && Array.isArray(read.texts))
+    const entry = this.readEntry<SerializedEntry>(serializedEntry(part), (read) => read.render === render && Array.isArray(read.texts))
     return entry && new Map(entry.texts)
   }
 
-  /** Keep what this render serialized and used, in place of what the last one kept. */
-  setSerialized(texts: SerializedTexts): void {
-    this.writeEntry(serializedEntry, {format: entryFormat, render: renderFingerprint(), texts: [...texts]} satisfies SerializedEntry)
+  /** Keep what this render serialized and used of a part, in place of what the last one kept. */
+  setSerialized(part: SerializedPart, texts: SerializedTexts): void {
+    this.writeEntry(serializedEntry(part), {format: entryFormat, render: renderFingerprint(), texts: [...texts]} satisfies SerializedEntry)
   }
 
   /** The key of a file's findings entry: the rules' fingerprint, the path the rules see, the text, and the configuration. */
@@ -367,8 +371,8 @@ export class FileTreeCache implements TreeCache {
     const base = join(this.root, treeCacheFolder)
     for (const name of await namesIn(base)) if (name !== this.fingerprint) await rm(join(base, name), {recursive: true, force: true})
     if (!prune) return
-    // The serialized texts stay: lint renders nothing, and the next build takes from them.
-    const kept = (name: string) => this.used.has(name) || name === serializedEntry
+    // The serialized pieces stay: lint renders nothing, and the next build takes from them.
+    const kept = (name: string) => this.used.has(name) || serializedParts.some((part) => name === serializedEntry(part))
     for (const name of await namesIn(this.folder)) if (!kept(name.replace(/\.json$/, ''))) await rm(join(this.folder, name), {force: true})
   }
 

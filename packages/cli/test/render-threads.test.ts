@@ -19,6 +19,20 @@ describe('renderOutputsOnThreads', () => {
     expect(await renderOutputsOnThreads(survey, 2, parseAheadMinimum)).toStrictEqual(renderOutputs(survey))
   })
 
+  test('the page rows a helper made come back into the memory, as this thread would fill it, and the rows kept are given to it', async () => {
+    const survey = await realSurvey()
+    const fresh = () => ({markdown: {texts: new Map<string, string>()}, page: {texts: new Map<string, string>()}})
+    const helped = fresh()
+    expect(await renderOutputsOnThreads(survey, 2, parseAheadMinimum, {memory: helped})).toStrictEqual(renderOutputs(survey))
+    const alone = fresh()
+    renderOutputs(survey, alone)
+    expect(helped).toStrictEqual(alone)
+    expect(alone.page.texts.size).toBe(survey.methods.length)
+    const kept = new Map([...alone.page.texts].map(([key, value]) => [key, value.replace('>AGILE</a>', '>Planted</a>')]))
+    const outputs = await renderOutputsOnThreads(survey, 2, parseAheadMinimum, {memory: {page: {texts: new Map(), kept}}})
+    expect(outputs.find((output) => output.path === 'site/index.html')?.content).toContain('>Planted</a>')
+  })
+
   test('the outputs that are not Markdown come from the helper with threads to spare, from this thread with off, one thread or little content', async () => {
     const survey = await realSurvey()
     const marker = new URL('./marker-render-worker.mjs', import.meta.url)

@@ -330,34 +330,42 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     expect(await entries(root)).toEqual({folders: [], entries: []})
   })
 
-  test('build keeps the Markdown it serialized: the next build takes it and writes what --no-cache writes; lint keeps it, another renderer\'s is not taken', async () => {
+  test('build keeps the Markdown and the page rows it serialized: the next build takes them and writes what --no-cache writes; lint keeps them, another renderer\'s are not taken', async () => {
     const root = await temporaryRepository()
     expect((await run(['build'], root)).code).toBe(0)
-    const entryPath = join(root, treeCacheFolder, parserFingerprint(), 'serialized.json')
-    const read = async () => JSON.parse(await readFile(entryPath, 'utf8')) as {render: string; texts: Array<[string, string]>}
-    const values = async () => (await read()).texts.map(([, value]) => value)
-    expect(await values()).toContain('Meerkat, Vicuna-1.5')
-    // A row edited: the build takes the rest, serializes the new cell, and keeps only what it used.
+    const entryPath = (part: string) => join(root, treeCacheFolder, parserFingerprint(), `serialized-${part}.json`)
+    const read = async (part: string) => JSON.parse(await readFile(entryPath(part), 'utf8')) as {render: string; texts: Array<[string, string]>}
+    const values = async (part: string) => (await read(part)).texts.map(([, value]) => value)
+    const agileRow = (rows: string[]) => rows.filter((row) => row.includes('>AGILE</a>'))
+    expect(await values('markdown')).toContain('Meerkat, Vicuna-1.5')
+    expect(agileRow(await values('page'))).toEqual([expect.stringContaining('<td>Meerkat, Vicuna-1.5</td>')])
+    // A row edited: the build takes the rest, serializes the new cells and row, and keeps only what it used.
     const agent = join(root, 'content/methods/agent.md')
     await writeFile(agent, (await readFile(agent, 'utf8')).replace('Meerkat, Vicuna-1.5', 'Meerkat, Vicuna-2'))
     expect((await run(['build'], root)).out).toContain('README.md: written')
-    expect(await values()).toContain('Meerkat, Vicuna-2')
-    expect(await values()).not.toContain('Meerkat, Vicuna-1.5')
-    const outputs = async () => Promise.all(['README.md', 'tables/table1.md', 'tables/agent.md'].map((path) => readFile(join(root, path), 'utf8')))
+    expect(await values('markdown')).toContain('Meerkat, Vicuna-2')
+    expect(await values('markdown')).not.toContain('Meerkat, Vicuna-1.5')
+    expect(agileRow(await values('page'))).toEqual([expect.stringContaining('<td>Meerkat, Vicuna-2</td>')])
+    const outputs = async () => Promise.all(['README.md', 'tables/table1.md', 'tables/agent.md', 'site/index.html'].map((path) => readFile(join(root, path), 'utf8')))
     const built = await outputs()
     expect((await run(['build', '--no-cache'], root)).out).toContain('README.md: unchanged')
     expect(await outputs()).toEqual(built)
-    // A full lint, which prunes what it did not use, leaves it for the next build.
+    // A full lint, which prunes what it did not use, leaves them for the next build.
     await run(['lint'], root)
-    const kept = await read()
-    expect(kept.texts.length).toBeGreaterThan(100)
-    // What it holds is what the build shows (planted, it is taken)...
-    const planted = {...kept, texts: kept.texts.map(([key, value]): [string, string] => [key, value === 'Meerkat, Vicuna-2' ? 'Planted-2' : value])}
-    await writeFile(entryPath, JSON.stringify(planted))
+    // What they hold is what the build shows (planted, it is taken)...
+    const plant = async (part: string, from: string, to: string) => {
+      const kept = await read(part)
+      expect(kept.texts.length).toBeGreaterThan(30)
+      await writeFile(entryPath(part), JSON.stringify({...kept, texts: kept.texts.map(([key, value]): [string, string] => [key, value.replace(from, to)])}))
+    }
+    await plant('markdown', 'Meerkat, Vicuna-2', 'Planted-2')
+    await plant('page', '<td>Meerkat, Vicuna-2</td>', '<td>Planted-3</td>')
     await run(['build'], root)
-    expect((await outputs())[0]).toContain('| Planted-2 ')
+    const planted = await outputs()
+    expect(planted[0]).toContain('| Planted-2 ')
+    expect(planted[3]).toContain('<td>Planted-3</td>')
     // ...but never what another renderer serialized.
-    await writeFile(entryPath, JSON.stringify({...planted, render: 'an-older-renderer'}))
+    for (const part of ['markdown', 'page']) await writeFile(entryPath(part), JSON.stringify({...(await read(part)), render: 'an-older-renderer'}))
     await run(['build'], root)
     expect(await outputs()).toEqual(built)
   })

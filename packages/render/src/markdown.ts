@@ -5,29 +5,12 @@ import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import remarkStringify, {type Options as StringifyOptions} from 'remark-stringify'
 import {unified} from 'unified'
+import {remembered, type SerializedMemory, type SerializedTexts} from './memory.js'
 
 type Handle = NonNullable<NonNullable<StringifyOptions['handlers']>['text']>
 
-/**
- * Texts and table cells already serialized, by what they were serialized in: the same cell (`×`,
- * `offline`, a method's name, citation and models) is serialized once instead of once per output
- * that shows it, and each text escaped once instead of once per row.
- */
-export type SerializedTexts = Map<string, string>
-
 /** The serialized texts `toMarkdown` adds to, and those of an earlier render it takes from. */
-let memory: {texts: SerializedTexts; kept: ReadonlyMap<string, string> | undefined} | undefined
-
-/** What `serialize` gives, remembered under `key`: from this render's texts, or an earlier one's. */
-function remembered(key: string, serialize: () => string): string {
-  if (!memory) return serialize()
-  let value = memory.texts.get(key)
-  if (value === undefined) {
-    value = memory.kept?.get(key) ?? serialize()
-    memory.texts.set(key, value)
-  }
-  return value
-}
+let memory: SerializedMemory | undefined
 
 /**
  * mdast-util-to-markdown's own text handler, remembering each result. Escaping depends on the text,
@@ -40,7 +23,7 @@ const escapedText: Handle = (node: Text, parent, state, info) => {
   const config = {...info, beforeNode: siblings[index - 1], afterNode: siblings[index + 1]}
   const {before = '', after = ''} = info
   const key = `${state.stack.join(' ')}\u0000${before.length}:${before}${after.length}:${after}${config.beforeNode?.type ?? ''}\u0000${config.afterNode?.type ?? ''}\u0000${node.value}`
-  return remembered(key, () => state.safe(node.value, config))
+  return remembered(memory, key, () => state.safe(node.value, config))
 }
 
 /**
@@ -55,7 +38,7 @@ const tableWith = (alignDelimiters: boolean): Handle => (node: Table, _, state, 
   const matrix = node.children.map((row) => {
     const exitRow = state.enter('tableRow')
     const constructs = `\u0001${state.stack.join(' ')}\u0000`
-    const cells = row.children.map((cell) => remembered(constructs + JSON.stringify(cell.children), () => state.handle(cell, row, state, info)))
+    const cells = row.children.map((cell) => remembered(memory, constructs + JSON.stringify(cell.children), () => state.handle(cell, row, state, info)))
     exitRow()
     return cells
   })
@@ -75,16 +58,11 @@ const compactSerializer = unified().use(remarkGfm, {tablePipeAlign: false}).use(
 
 const fragmentParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath)
 
-export interface MarkdownOptions {
+export interface MarkdownOptions extends SerializedMemory {
   /** Align table columns (remark-gfm's `tablePipeAlign`); default true. */
   aligned?: boolean
   /** Serialized texts to reuse and add to (both serializers escape alike: their extensions are the same); by default this call's own. */
   texts?: SerializedTexts
-  /**
-   * The serialized texts of an earlier render by this very renderer, to take what `texts` lacks from
-   * (into `texts`: afterwards it holds what this render used and no more, which is what to keep).
-   */
-  kept?: ReadonlyMap<string, string>
 }
 
 /** Serialize mdast to GitHub Markdown; remark-gfm escapes pipes and aligns table columns (unless `aligned` is false). */

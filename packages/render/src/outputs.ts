@@ -1,7 +1,8 @@
 import type {Survey} from '@fmrl/model'
 import {renderSurveyJson, renderSurveySchema} from './export.js'
 import {renderTable1Latex} from './latex/table1.js'
-import {toMarkdown, type MarkdownOptions} from './markdown.js'
+import {toMarkdown} from './markdown.js'
+import type {SerializedMemory} from './memory.js'
 import {renderReadme} from './readme/readme.js'
 import {renderRolePage} from './tables/role-page.js'
 import {rolePagePath} from './shared/survey.js'
@@ -16,12 +17,15 @@ export interface Output {
   content: string
 }
 
-/** What the Markdown outputs' serialized texts are remembered in (see `toMarkdown`). */
-export type SerializedMemory = Pick<MarkdownOptions, 'texts' | 'kept'>
+/** What a render remembers its serialized pieces in: the Markdown outputs' cells and texts, and the page's rows (see `SerializedMemory`). */
+export interface OutputMemory {
+  markdown?: SerializedMemory | undefined
+  page?: SerializedMemory | undefined
+}
 
 /** Every file `fmrl build` generates, rendered in memory; the CLI writes or compares them. */
-export function renderOutputs(survey: Survey, memory?: SerializedMemory): Output[] {
-  return [...renderMarkdownOutputs(survey, memory), ...renderOtherOutputs(survey)]
+export function renderOutputs(survey: Survey, memory: OutputMemory = {}): Output[] {
+  return [...renderMarkdownOutputs(survey, memory.markdown), ...renderOtherOutputs(survey, memory.page)]
 }
 
 /**
@@ -41,13 +45,13 @@ export function renderMarkdownOutputs(survey: Survey, {texts = new Map(), kept}:
 /**
  * The other outputs (Table 1 in LaTeX, the survey as JSON and its schema, the web page), in
  * `renderOutputs`' order: they share nothing with the Markdown ones, so a caller may render the two
- * halves side by side.
+ * halves side by side. The page's rows are remembered in `memory` (see `renderSite`).
  */
-export function renderOtherOutputs(survey: Survey): Output[] {
+export function renderOtherOutputs(survey: Survey, memory?: SerializedMemory): Output[] {
   return [
     {path: table1LatexPath, content: renderTable1Latex(survey)},
     {path: surveyJsonPath, content: renderSurveyJson(survey)},
     {path: surveySchemaPath, content: renderSurveySchema()},
-    {path: sitePath, content: renderSite(survey)}
+    {path: sitePath, content: renderSite(survey, memory)}
   ]
 }

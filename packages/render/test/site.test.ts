@@ -164,3 +164,28 @@ describe('phrasingHastEach', () => {
     expect(toHtml({type: 'root', children: together.at(-1)!})).toBe('&#x3C;b> &#x26; &#x3C;/b>')
   })
 })
+
+describe('the page\'s rows kept from an earlier render', () => {
+  test('give the page a render without them gives, after a method, a symbol\'s meaning or a category is edited', async () => {
+    const survey = await readSurvey()
+    const earlier = new Map<string, string>()
+    expect(renderSite(survey, {texts: earlier})).toBe(page)
+    expect(earlier.size).toBe(survey.methods.length)
+    const method = structuredClone(survey)
+    method.methods[3]!.models = ['GPT-9']
+    const meaning = structuredClone(survey)
+    meaning.vocabularies[0]!.terms[0]!.meaning = 'An edited meaning'
+    const category = structuredClone(survey)
+    category.taxonomy[0]!.categories[0]!.name = 'An edited category'
+    for (const edited of [method, meaning, category]) {
+      const texts = new Map<string, string>()
+      expect(renderSite(edited, {texts, kept: earlier})).toBe(renderSite(edited))
+      // Only the rows this render showed are left to keep.
+      expect(texts.size).toBe(survey.methods.length)
+    }
+    // An edited method makes its row again and takes the others.
+    const texts = new Map<string, string>()
+    renderSite(method, {texts, kept: earlier})
+    expect([...texts.keys()].filter((key) => !earlier.has(key))).toHaveLength(1)
+  })
+})

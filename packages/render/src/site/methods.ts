@@ -1,10 +1,14 @@
 import {formatCitation, methodViews, modelFamilies, symbolAttributes, type Method, type Survey} from '@fmrl/model'
+import {createHash} from 'node:crypto'
 import type {Element, ElementContent} from 'hast'
+import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
+import type {Raw} from 'mdast-util-to-hast'
+import {remembered, type SerializedMemory} from '../memory.js'
 import {methodCells} from '../shared/cells.js'
 import {categoryName} from '../shared/survey.js'
 import type {Facet} from './facets.js'
-import {phrasingHastEach} from './hast.js'
+import {breakLines, phrasingHastEach, removeUnsafeLinks} from './hast.js'
 
 /** A column of the page's table: its header, each method's cell, and the key it sorts by. */
 interface PageColumn {
@@ -28,15 +32,15 @@ const pad = (index: number) => String(index).padStart(3, '0')
  * but the paper, which the method's name links already, with the method's place in the taxonomy
  * after its citation.
  */
-export function pageColumns(survey: Survey): PageColumn[] {
-  // Every method's cells in one conversion, when first asked for: a conversion's set-up (mdast-util-to-hast's state) costs more than a method's cells.
+export function pageColumns(survey: Survey, together: readonly Method[] = survey.methods): PageColumn[] {
+  // The cells of `together` in one conversion, when one of them is first asked for: a conversion's set-up (mdast-util-to-hast's state) costs more than a method's cells.
   let cells: Map<Method, ElementContent[][]> | undefined
   const width = methodViews.rolePage.length
-  const convertAll = () => {
-    const all = phrasingHastEach(survey.methods.flatMap((method) => methodCells(survey, method, 'rolePage')))
-    return new Map(survey.methods.map((method, index) => [method, all.slice(index * width, (index + 1) * width)]))
+  const convertTogether = () => {
+    const all = phrasingHastEach(together.flatMap((method) => methodCells(survey, method, 'rolePage')))
+    return new Map(together.map((method, index) => [method, all.slice(index * width, (index + 1) * width)]))
   }
-  const cellsOf = (method: Method) => (cells ??= convertAll()).get(method) ?? phrasingHastEach(methodCells(survey, method, 'rolePage'))
+  const cellsOf = (method: Method) => (cells ??= convertTogether()).get(method) ?? phrasingHastEach(methodCells(survey, method, 'rolePage'))
   const view = methodViews.rolePage.flatMap((entry, position): PageColumn[] => (entry.column.key === 'paper' ? [] : [{
     id: entry.column.key,
     header: entry.header,
@@ -78,12 +82,42 @@ function sortKey(survey: Survey, method: Method, key: string): string {
   return method.name
 }
 
-/** The methods table: a sort button in every column header, the method's name as each row's header. */
-export function renderMethodsTable(survey: Survey, columns: readonly PageColumn[]): Element {
+/**
+ * Each row of the methods table as HTML, by its key (`rowKeys`), from `memory` where an earlier
+ * render made it; the methods whose rows are not there, whose cells are to be converted.
+ */
+export function keptRows(survey: Survey, memory: SerializedMemory | undefined): {keys: string[]; missing: Method[]} {
+  const keys = rowKeys(survey)
+  return {keys, missing: survey.methods.filter((_, row) => memory?.texts?.has(keys[row]!) !== true && memory?.kept?.has(keys[row]!) !== true)}
+}
+
+/**
+ * What a row of the table is made of: its method and place, and everything of the survey but the
+ * other methods (its taxonomy and vocabularies name the cells). A row that came to show another
+ * method would need it here.
+ */
+function rowKeys(survey: Survey): string[] {
+  const context = createHash('sha256').update(JSON.stringify({...survey, methods: undefined})).digest('hex')
+  return survey.methods.map((method, row) => createHash('sha256').update(`${context}\u0000${row}\u0000${JSON.stringify(method)}`).digest('hex'))
+}
+
+/**
+ * The methods table: a sort button in every column header, the method's name as each row's header.
+ * Each row is serialized on its own, its unsafe links removed and its lines broken as the page's
+ * are (both only look within the row), so a row kept in `memory` is taken as it was.
+ */
+export function renderMethodsTable(survey: Survey, columns: readonly PageColumn[], {keys, memory}: {keys: readonly string[]; memory?: SerializedMemory | undefined}): Element {
+  const rowHtml = (method: Method, row: number) => {
+    const tr = h('tr', {dataIndex: String(row)}, columns.map((column, index) => h(index === 0 ? 'th' : 'td', index === 0 ? {scope: 'row'} : {}, column.cell(method, row))))
+    removeUnsafeLinks(tr)
+    breakLines(tr)
+    // Raw nodes in a row are KaTeX's MathML only (see mathElement); every other node is escaped.
+    return toHtml(tr, {allowDangerousHtml: true})
+  }
   return h('table', {id: 'methods-table'}, [
     h('caption', {id: 'methods-caption'}, `The ${survey.methods.length} methods with every attribute of the survey's Table 1. Select a column's header to sort by it.`),
     h('thead', h('tr', columns.map((column, index) => h('th', {scope: 'col'}, h('button', {type: 'button', dataColumn: String(index)}, [column.header, h('span', {className: ['arrow'], ariaHidden: 'true'})]))))),
-    h('tbody', survey.methods.map((method, row) => h('tr', {dataIndex: String(row)}, columns.map((column, index) => h(index === 0 ? 'th' : 'td', index === 0 ? {scope: 'row'} : {}, column.cell(method, row))))))
+    h('tbody', survey.methods.map((method, row): Raw => ({type: 'raw', value: remembered(memory, keys[row]!, () => rowHtml(method, row))})))
   ])
 }
 

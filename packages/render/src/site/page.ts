@@ -5,13 +5,14 @@ import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import {renderYearTable} from '../readme/pictures.js'
 import {roleColours} from '../shared/palette.js'
+import type {SerializedMemory} from '../memory.js'
 import {generatedNotice} from '../shared/generated.js'
 import {roleTitle} from '../shared/survey.js'
 import {renderTaxonomySvg, renderYearSvg} from './charts.js'
 import {bootTheme, runPage} from './client.js'
 import {pageFacets, type Facet} from './facets.js'
 import {breakLines, inlineHast, jsonForScript, removeUnsafeLinks, toPageHast} from './hast.js'
-import {pageColumns, renderMethodsTable, rowData} from './methods.js'
+import {keptRows, pageColumns, renderMethodsTable, rowData} from './methods.js'
 import {renderDatasetSection, renderEnvironmentSection, renderReadingSection, section} from './sections.js'
 import {pageStyle} from './style.js'
 
@@ -20,16 +21,19 @@ import {pageStyle} from './style.js'
  * charts as SVG, the reading list and environments, in light and dark. Everything is built as hast,
  * so every text from content/ is escaped by the serializer (math is KaTeX's MathML); links other
  * than http(s) and in-page ones are dropped; a Content-Security-Policy lets only the page's own two
- * scripts and style run.
+ * scripts and style run. The methods table's rows are remembered in `memory` (`SerializedMemory`),
+ * each by its method, its place and the rest of the survey: a row an earlier render made is taken.
  */
-export function renderSite(survey: Survey): string {
+export function renderSite(survey: Survey, memory?: SerializedMemory): string {
   const scripts = {boot: `(${bootTheme.toString()})()`, page: `(${runPage.toString()})()`}
   const style = pageStyle + Object.entries(roleColours).map(([role, colour]) => `.swatch.${role}{background:${colour.hex}}`).join('\n') + '\n'
   const facets = pageFacets(survey)
-  const columns = pageColumns(survey)
+  // The rows an earlier render made are taken; only the others' cells are converted.
+  const {keys, missing} = keptRows(survey, memory)
+  const columns = pageColumns(survey, missing)
   const data = {facets: facets.map((facet) => facet.id), columns: columns.map((column) => column.id), rows: rowData(survey, facets, columns)}
   const main = [
-    renderMethodsSection(survey, facets, renderMethodsTable(survey, columns)),
+    renderMethodsSection(survey, facets, renderMethodsTable(survey, columns, {keys, memory})),
     renderChartsSection(survey),
     renderReadingSection(survey),
     renderEnvironmentSection(survey),
@@ -66,7 +70,7 @@ export function renderSite(survey: Survey): string {
   }
   removeUnsafeLinks(tree)
   breakLines(tree)
-  // Raw nodes are KaTeX's MathML only (see mathElement); every other node is escaped.
+  // Raw nodes are KaTeX's MathML (see mathElement) and the table's rows, serialized from hast as this tree is; every other node is escaped.
   return `${toHtml(tree, {allowDangerousHtml: true})}\n`
 }
 
