@@ -105,7 +105,7 @@ describe('parsing ahead on helper threads', () => {
     const build = (threads) => {
       rmSync(cache, {recursive: true, force: true})
       const result = spawnSync(node, [cli, 'build', '--root', fixture.site, '--threads', threads], {cwd: fixture.site, encoding: 'utf8'})
-      // Every output: with two threads the page, LaTeX and JSON are rendered on a helper.
+      // Every output: with two threads the page is rendered on a helper.
       const outputs = ['README.md', 'tables', 'export', 'site'].flatMap((path) => (path.endsWith('.md') ? [path] : readdirSync(join(fixture.site, path)).map((name) => `${path}/${name}`)))
       return {status: result.status, outputs: Object.fromEntries(outputs.map((path) => [path, readFileSync(join(fixture.site, path), 'utf8')]))}
     }

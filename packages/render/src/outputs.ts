@@ -25,7 +25,7 @@ export interface OutputMemory {
 
 /** Every file `fmrl build` generates, rendered in memory; the CLI writes or compares them. */
 export function renderOutputs(survey: Survey, memory: OutputMemory = {}): Output[] {
-  return [...renderMarkdownOutputs(survey, memory.markdown), ...renderOtherOutputs(survey, memory.page)]
+  return [...renderMarkdownOutputs(survey, memory.markdown), ...renderDataOutputs(survey), renderPageOutput(survey, memory.page)]
 }
 
 /**
@@ -43,15 +43,18 @@ export function renderMarkdownOutputs(survey: Survey, {texts = new Map(), kept}:
 }
 
 /**
- * The other outputs (Table 1 in LaTeX, the survey as JSON and its schema, the web page), in
- * `renderOutputs`' order: they share nothing with the Markdown ones, so a caller may render the two
- * halves side by side. The page's rows are remembered in `memory` (see `renderSite`).
+ * Table 1 in LaTeX, the survey as JSON and its schema, in `renderOutputs`' order. The three parts of
+ * `renderOutputs` (the Markdown, these, the page) share nothing, so a caller may render them side by side.
  */
-export function renderOtherOutputs(survey: Survey, memory?: SerializedMemory): Output[] {
+export function renderDataOutputs(survey: Survey): Output[] {
   return [
     {path: table1LatexPath, content: renderTable1Latex(survey)},
     {path: surveyJsonPath, content: renderSurveyJson(survey)},
-    {path: surveySchemaPath, content: renderSurveySchema()},
-    {path: sitePath, content: renderSite(survey, memory)}
+    {path: surveySchemaPath, content: renderSurveySchema()}
   ]
+}
+
+/** The web page, the last of `renderOutputs`; its table's rows are remembered in `memory` (see `renderSite`). */
+export function renderPageOutput(survey: Survey, memory?: SerializedMemory): Output {
+  return {path: sitePath, content: renderSite(survey, memory)}
 }
