@@ -82,6 +82,20 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     expect(reader.counts).toEqual({hits: pieces.size, parsed: 0})
   })
 
+  test('an entry holds each position as six numbers, and gives back every position as it was, one without offsets or a node without one too', async () => {
+    const root = await temporaryDirectory()
+    const text = '# Title\n\nSome *text*.\n'
+    const tree = parseMarkdown(text)
+    const paragraph = tree.children[1]!
+    paragraph.position = {start: {line: 3, column: 1}, end: {line: 3, column: 13}}
+    delete (paragraph as {children: Array<{position?: unknown}>}).children[0]!.position
+    new FileTreeCache(root, {fingerprint: 'f1'}).set(text, tree)
+    const entry = JSON.parse(await readFile(join(root, treeCacheFolder, 'f1', `${sha256(text)}.json`), 'utf8')) as {tree: {position: unknown; children: Array<{position: unknown}>}}
+    expect(entry.tree.position).toEqual([1, 1, 0, 4, 1, text.length])
+    expect(entry.tree.children[1]!.position).toEqual({start: {line: 3, column: 1}, end: {line: 3, column: 13}})
+    expect(new FileTreeCache(root, {fingerprint: 'f1'}).get(text)).toStrictEqual(tree)
+  })
+
   test('fmrl lint gives the same findings at the same places with the cache cold, warm and off', async () => {
     const root = await repositoryWithFindings()
     const uncached = await lintJson(root, '--no-cache', 'content', 'notes.md', 'README.md')
@@ -136,7 +150,7 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     const entry = JSON.parse(await readFile(await contentEntry(root), 'utf8')) as {survey: {methods: Array<{name: string; models: string[]}>}}
     // Read back, the survey equals a read of content/ without the cache: every value and every place.
     const fresh = parseContent(await readContentFiles(root, 'content'))
-    expect(entry).toStrictEqual({format: 1, content: expect.stringMatching(/^[0-9a-f]{64}$/), survey: fresh.survey, sources: [...fresh.sources]})
+    expect(entry).toStrictEqual({format: expect.any(Number), content: expect.stringMatching(/^[0-9a-f]{64}$/), survey: fresh.survey, sources: [...fresh.sources]})
     // content/ as if AGILE had another model: the README disagrees with it, and the outputs no longer match.
     const agile = entry.survey.methods.find((method) => method.name === 'AGILE')!
     agile.models = ['GPT-5']
@@ -235,7 +249,8 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     const folder = join(root, treeCacheFolder, folders[0]!)
     const good = await readFile(join(folder, names[0]!), 'utf8')
     await writeFile(join(folder, names[0]!), good.slice(0, good.length / 2))
-    await writeFile(join(folder, names[1]!), JSON.stringify({format: 1, text: names[1]!.replace('.json', ''), tree: {type: 'paragraph'}}))
+    const {format} = JSON.parse(good) as {format: number}
+    await writeFile(join(folder, names[1]!), JSON.stringify({format, text: names[1]!.replace('.json', ''), tree: {type: 'paragraph'}}))
     await dropFindings(root)
     expect(await lintJson(root, 'content', 'notes.md')).toEqual(uncached)
     expect(JSON.parse(await readFile(join(folder, names[0]!), 'utf8'))).toEqual(JSON.parse(good))
