@@ -123,6 +123,36 @@ describe('parsing ahead on helper threads', () => {
   })
 })
 
+describe('a build after a build', () => {
+  test('takes the cells, texts and page rows the last build kept, and writes what a build without the cache writes, with and without a helper', {timeout: 120_000}, () => {
+    const fixture = writeSize(join(scratch, 'rebuild'), 1000)
+    const agent = join(fixture.content, 'methods/agent.md')
+    const outputs = () => {
+      const paths = ['README.md', 'tables', 'export', 'site'].flatMap((path) => (path.endsWith('.md') ? [path] : readdirSync(join(fixture.site, path)).map((name) => `${path}/${name}`)))
+      return Object.fromEntries(paths.map((path) => [path, readFileSync(join(fixture.site, path), 'utf8')]))
+    }
+    const build = (...flags) => spawnSync(node, [cli, 'build', '--root', fixture.site, ...flags], {cwd: fixture.site, encoding: 'utf8'}).status
+    const kept = () => readdirSync(join(fixture.site, '.cache'), {recursive: true}).map(String).filter((name) => name.includes('serialized-')).map((name) => name.split('/').pop()).sort()
+    for (const threads of ['off', '2']) {
+      rmSync(join(fixture.site, '.cache'), {recursive: true, force: true})
+      expect(build('--threads', threads)).toBe(0)
+      expect(kept()).toEqual(['serialized-markdown.json', 'serialized-page.json'])
+      // One row edited: its models, which the README, Table 1 (Markdown and LaTeX), the role page, the JSON and the web page show.
+      const rows = readFileSync(agent, 'utf8').split('\n')
+      const row = rows.findIndex((line) => line.startsWith('| ') && /\| <https:\/\//.test(line))
+      const cells = rows[row].split(' | ')
+      cells[2] = `${cells[2]}, Edited-${threads}`
+      rows[row] = cells.join(' | ')
+      writeFileSync(agent, rows.join('\n'))
+      expect(build('--threads', threads)).toBe(0)
+      const rebuilt = outputs()
+      expect(Object.keys(rebuilt).filter((path) => rebuilt[path].includes(`Edited-${threads}`)).sort()).toEqual(['README.md', 'export/survey.json', 'site/index.html', 'tables/agent.md', 'tables/table1.md', 'tables/table1.tex'])
+      expect(build('--no-cache', '--threads', 'off')).toBe(0)
+      expect(outputs()).toEqual(rebuilt)
+    }
+  })
+})
+
 describe('runOnce', () => {
   test('reads the peak RSS and CPU time of the node child itself', {timeout: 60_000}, () => {
     const small = runOnce({command: node, args: ['-e', '0'], cwd: scratch})
