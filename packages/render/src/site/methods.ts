@@ -1,5 +1,5 @@
-import {formatCitation, methodViews, modelFamilies, symbolAttributes, type Method, type Survey} from '@fmrl/model'
 import {createHash} from 'node:crypto'
+import {formatCitation, methodViews, modelFamilies, symbolAttributes, type Method, type Survey} from '@fmrl/model'
 import type {Element, ElementContent} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
@@ -83,8 +83,8 @@ function sortKey(survey: Survey, method: Method, key: string): string {
 }
 
 /**
- * Each row of the methods table as HTML, by its key (`rowKeys`), from `memory` where an earlier
- * render made it; the methods whose rows are not there, whose cells are to be converted.
+ * The key of each row of the methods table (`rowKeys`), and the methods whose rows neither this
+ * render nor the earlier one in `memory` made: the ones whose cells are to be converted.
  */
 export function keptRows(survey: Survey, memory: SerializedMemory | undefined): {keys: string[]; missing: Method[]} {
   const keys = rowKeys(survey)
@@ -104,7 +104,8 @@ function rowKeys(survey: Survey): string[] {
 /**
  * The methods table: a sort button in every column header, the method's name as each row's header.
  * Each row is serialized on its own, its unsafe links removed and its lines broken as the page's
- * are (both only look within the row), so a row kept in `memory` is taken as it was.
+ * are (both only look within the row), so a row kept in `memory` is taken as it was: as HTML, which
+ * is why `memory.kept` must be what this very renderer made (the CLI's cache, by its fingerprint).
  */
 export function renderMethodsTable(survey: Survey, columns: readonly PageColumn[], {keys, memory}: {keys: readonly string[]; memory?: SerializedMemory | undefined}): Element {
   const rowHtml = (method: Method, row: number) => {
