@@ -191,7 +191,7 @@ interface OutputsEntry {
   outputs: Array<{path: string; hash: string}>
 }
 
-/** The Markdown outputs' serialized texts and cells (`SerializedTexts`), with the renderer that serialized them. */
+/** A part's serialized pieces (`SerializedTexts`: the Markdown outputs' cells and texts, or the page's rows), with the renderer that serialized them. */
 interface SerializedEntry {
   format: typeof entryFormat
   render: string
@@ -237,7 +237,8 @@ export type CachedContent = Pick<ContentRead, 'survey' | 'sources' | 'trees'>
  * no run holds the trees of all its files; lint reads a content file's tree back when it lints it.
  * Beside the trees, the survey read from content/ (`content-<hash>.json`), for the same texts of
  * every content file: a run that finds it builds no model; and what each methods and references file
- * read into (`read-<hash>.json`): a run that does not find the survey reads only the files that changed.
+ * read into (`read-<hash>.json`): a run that does not find the survey reads only the files that changed;
+ * and what the last build serialized (`serialized-<part>.json`): the next build takes those pieces.
  */
 export class FileTreeCache implements TreeCache {
   private readonly folder: string
@@ -391,7 +392,7 @@ export class FileTreeCache implements TreeCache {
 
   /** How many trees were read from the cache and how many parsed (and written). */
   get counts(): {hits: number; parsed: number} {
-    const trees = [...this.used].filter((name) => !/^(content|outputs|findings|read)-/.test(name)).length
+    const trees = [...this.used].filter((name) => !/^(content|outputs|findings|read|serialized)-/.test(name)).length
     return {hits: trees - this.added.size, parsed: this.added.size}
   }
 

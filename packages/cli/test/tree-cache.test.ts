@@ -93,7 +93,11 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     const entry = JSON.parse(await readFile(join(root, treeCacheFolder, 'f1', `${sha256(text)}.json`), 'utf8')) as {tree: {position: unknown; children: Array<{position: unknown}>}}
     expect(entry.tree.position).toEqual([1, 1, 0, 4, 1, text.length])
     expect(entry.tree.children[1]!.position).toEqual({start: {line: 3, column: 1}, end: {line: 3, column: 13}})
-    expect(new FileTreeCache(root, {fingerprint: 'f1'}).get(text)).toStrictEqual(tree)
+    const reader = new FileTreeCache(root, {fingerprint: 'f1'})
+    expect(reader.get(text)).toStrictEqual(tree)
+    // Only trees are counted: the serialized pieces a build keeps are none.
+    reader.setSerialized('page', new Map([['a row', '<tr></tr>']]))
+    expect(reader.counts).toEqual({hits: 1, parsed: 0})
   })
 
   test('fmrl lint gives the same findings at the same places with the cache cold, warm and off', async () => {
