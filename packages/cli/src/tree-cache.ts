@@ -344,7 +344,9 @@ export class FileTreeCache implements TreeCache {
   /** The pieces of a part that the last build by this very renderer serialized and used, for the next render to take from (`SerializedMemory`'s `kept`). */
   getSerialized(part: SerializedPart): Map<string, string> | undefined {
     const render = renderFingerprint()
-    const entry = this.readEntry<SerializedEntry>(serializedEntry(part), (read) => read.render === render && Array.isArray(read.texts))
+    // Pieces are taken as they are (page rows as HTML): an entry with anything but pairs of strings is foreign.
+    const strings = (pair: unknown) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'string'
+    const entry = this.readEntry<SerializedEntry>(serializedEntry(part), (read) => read.render === render && Array.isArray(read.texts) && read.texts.every(strings))
     return entry && new Map(entry.texts)
   }
 

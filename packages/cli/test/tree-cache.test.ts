@@ -383,8 +383,13 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     const planted = await outputs()
     expect(planted[0]).toContain('| Planted-2 ')
     expect(planted[3]).toContain('<td>Planted-3</td>')
-    // ...but never what another renderer serialized.
+    // ...but never what another renderer serialized, nor an entry that holds anything but pairs of strings.
     for (const part of ['markdown', 'page']) await writeFile(entryPath(part), JSON.stringify({...(await read(part)), render: 'an-older-renderer'}))
+    await run(['build'], root)
+    expect(await outputs()).toEqual(built)
+    await plant('page', '<td>Meerkat, Vicuna-2</td>', '<td>Planted-4</td>')
+    const foreign = await read('page')
+    await writeFile(entryPath('page'), JSON.stringify({...foreign, texts: [...foreign.texts, ['a key', 5]]}))
     await run(['build'], root)
     expect(await outputs()).toEqual(built)
   })
