@@ -297,6 +297,10 @@ export class FileTreeCache implements TreeCache {
     return entry.read
   }
 
+  hasRead(key: string): boolean {
+    return existsSync(join(this.folder, `read-${sha256(key)}.json`))
+  }
+
   setRead(key: string, read: unknown): void {
     const hash = sha256(key)
     this.writeEntry(`read-${hash}`, {format: entryFormat, key: hash, read} satisfies ReadEntry)
@@ -470,9 +474,9 @@ export async function saveTreeCache(cache: FileTreeCache, options: {prune?: bool
 /**
  * parseContent through the cache: the survey read before from the same content files when there is
  * one, else a read (each tree from the cache where it can be, the rest parsed ahead on helper threads
- * as `threads` allows) that is then kept. With a cache no tree is handed back (lint reads each
- * file's tree from the cache as it lints it); without one, the read parseContent gives, its trees
- * with `keepTrees`.
+ * as `threads` allows) that is then kept. With a cache and `keepTrees`, only the trees of the files
+ * an edit made it read again are handed back (`'changed'`: lint reads every other file's tree from
+ * the cache as it lints it); without one, the read parseContent gives, its trees with `keepTrees`.
  */
 export async function parseContentCached(files: VFile[], cache: FileTreeCache | undefined, options: Pick<ContentOptions, 'keepTrees'> & {threads?: Threads | undefined} = {}): Promise<CachedContent> {
   const {threads = 'auto', ...parseOptions} = options
@@ -481,7 +485,7 @@ export async function parseContentCached(files: VFile[], cache: FileTreeCache | 
   if (cached) return cached
   // Loaded only on a miss.
   if (threads !== 'off') await (await import('./parse-ahead.js')).parseAhead(cache, files, threads)
-  const read = parseContent(files, {cache})
+  const read = parseContent(files, {cache, keepTrees: parseOptions.keepTrees ? 'changed' : false})
   cache.setContent(files, read)
   return read
 }

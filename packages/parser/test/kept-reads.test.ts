@@ -25,6 +25,9 @@ class MemoryCache implements TreeCache {
   setRead(key: string, read: unknown): void {
     this.reads.set(key, JSON.stringify(read))
   }
+  hasRead(key: string): boolean {
+    return this.reads.has(key)
+  }
   keep(texts: readonly string[]): void {
     this.kept.push(...texts)
   }
@@ -93,5 +96,26 @@ describe('kept reads of content files', () => {
     expect(read(withMessage(), cache)).toStrictEqual(uncached)
     expect(read(withMessage(), cache)).toStrictEqual(uncached)
     expect(cache.reads.size).toBe(growing.length - 1)
+  })
+
+  test('keepTrees changed: an edit\'s re-read hands back the trees of the files it read again, a first read and an unchanged one none', () => {
+    const cache = new MemoryCache()
+    const changed = (files: VFile[]) => parseContent(files, {cache, keepTrees: 'changed'})
+    // A first read: no kept read to stand beside, so no tree is held for the caller.
+    const first = changed(contentFiles())
+    expect(first.trees.size).toBe(0)
+    expect(first.survey).toStrictEqual(read(contentFiles()).survey)
+    // One row edited: its file is read again, and only its tree comes back, the tree the parser makes of it.
+    const files = contentFiles()
+    const agent = files.find((file) => file.path === 'content/methods/agent.md')!
+    agent.value = String(agent.value).replace('| Meerkat, Vicuna-1.5 |', '| Meerkat, Vicuna-2 |')
+    const edited = changed(files)
+    expect([...edited.trees.keys()]).toEqual([agent])
+    const copies = files.map((file) => new VFile({path: file.path, value: file.value}))
+    const uncachedTrees = parseContent(copies, {keepTrees: true}).trees
+    expect(edited.trees.get(agent)).toStrictEqual(uncachedTrees.get(copies.find((file) => file.path === agent.path)!))
+    expect(edited.survey).toStrictEqual(read(files).survey)
+    // Nothing changed: every growing file's read is kept, no tree is read.
+    expect(changed(files).trees.size).toBe(0)
   })
 })

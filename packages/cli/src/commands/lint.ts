@@ -49,7 +49,8 @@ interface SurveyRead {
   own: string[]
   /**
    * Without a cache, the trees parseContent made of the content files, each linted as it is (then
-   * dropped) instead of parsed again; with one, empty: lint reads each tree back from the cache.
+   * dropped) instead of parsed again; with one, those of the files an edit made it read again (see
+   * `parseContentCached`): lint reads every other tree back from the cache.
    */
   trees: Map<VFile, Root>
   /** Whether the content folder exists (empty, it is a survey without content, not another list). */

@@ -19,6 +19,11 @@ interface KeptRead {
 
 const isKeptRead = (entry: unknown): entry is KeptRead => typeof entry === 'object' && entry !== null && 'read' in entry && Array.isArray((entry as KeptRead).sources)
 
+/** The key a file's read is kept under: what it is read as, its path and text, and what it is read against; none when reads are not kept. */
+export function keptReadKey(file: VFile, options: ReadOptions, what: string, inputs: unknown): string | undefined {
+  return !options.drafting && options.cache?.getRead && options.cache.setRead ? JSON.stringify([what, file.path, String(file.value), inputs]) : undefined
+}
+
 /**
  * Read a content file through the reads its cache keeps: what `read` gave before for a file of the
  * same path and text, read against the same `inputs` (what the file is checked against, such as the
@@ -29,7 +34,7 @@ const isKeptRead = (entry: unknown): entry is KeptRead => typeof entry === 'obje
  */
 export function readKept<T>(file: VFile, sources: SourceMap, options: ReadOptions, what: string, inputs: unknown, read: (context: FileContext) => T, codec: ReadCodec<T> = plain): T {
   const {cache} = options
-  const key = !options.drafting && cache?.getRead && cache.setRead ? JSON.stringify([what, file.path, String(file.value), inputs]) : undefined
+  const key = keptReadKey(file, options, what, inputs)
   if (key !== undefined) {
     const entry = cache!.getRead!(key)
     if (isKeptRead(entry)) {

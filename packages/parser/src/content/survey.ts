@@ -5,7 +5,7 @@ import {VFile} from 'vfile'
 import {quoteList, reportError, type ParseRuleId} from '../diagnostics.js'
 import {checkMarkdownLimits} from '../limits.js'
 import {fileContext, type ReadOptions, type SourceMap} from './context.js'
-import {readKept} from './kept-read.js'
+import {keptReadKey, readKept} from './kept-read.js'
 import {parseDatasetsFile} from './datasets-file.js'
 import {parseLegendFile} from './legend-file.js'
 import {methodReads, parseMethodsFile, type MethodRead} from './methods-file.js'
@@ -24,8 +24,9 @@ export interface ContentRead {
   sources: SourceMap
   /**
    * With `keepTrees`, the tree of each content file that was parsed (not those past the limits or
-   * refused), so that a caller linting the same files need not parse them again; else empty, and
-   * each file's tree is garbage once the file is read. Nothing keeps it but the caller.
+   * refused), so that a caller linting the same files need not parse them again; with `'changed'`,
+   * those of the files read again beside kept reads; else empty, and each file's tree is garbage
+   * once the file is read. Nothing keeps it but the caller.
    */
   trees: Map<VFile, Root>
 }
@@ -46,8 +47,13 @@ export function contentFileKind(path: string): ContentFileKind | undefined {
 
 /** How content/ is read: as a draft or not, with a parse cache, and whether the trees are handed back. */
 export interface ContentOptions extends Pick<ReadOptions, 'drafting' | 'cache'> {
-  /** Hand back each file's tree (`trees`): a caller that lints the files without a cache to read them from. */
-  keepTrees?: boolean | undefined
+  /**
+   * Hand back each file's tree (`trees`): a caller that lints the files without a cache to read them
+   * from. `'changed'`: with the cache's kept reads, only the trees of the methods and references files
+   * read again while another's kept read is used, as after an edit (the caller would read them from
+   * the cache again); none when no kept read is used, so a first read never holds every tree.
+   */
+  keepTrees?: boolean | 'changed' | undefined
 }
 
 /**
@@ -59,7 +65,7 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
   if (!first) throw new Error('parseContent needs the content files')
   const sources: SourceMap = new Map()
   const kept = new Map<VFile, Root>()
-  const trees = keepTrees ? kept : undefined
+  const trees = keepTrees === true ? kept : undefined
   // A file past the parser's limits is not parsed at all; its limit error is the one to fix first.
   if (!files.map(checkMarkdownLimits).every(Boolean)) return {survey: undefined, draft: emptyDraft(), sources, trees: kept}
   const byKind = new Map<ContentFileKind, VFile[]>()
@@ -89,9 +95,16 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
   const taxonomy = taxonomyContext ? parseTaxonomyFile(taxonomyContext) : []
   const legendContext = one('legend')
   const vocabularies = legendContext ? parseLegendFile(legendContext) : []
-  // The files that grow with the list (its methods and references) are read through the cache's kept reads.
+  // The files that grow with the list (its methods and references) are read through the cache's kept reads,
+  // each as what it is read as and against (the methods against the taxonomy and the legend).
   const referencesFile = single('references')
-  const references = referencesFile ? readKept(referencesFile, sources, reading, 'references', null, parseReferencesFile) : []
+  const methodFiles = byKind.get('methods') ?? []
+  const known = {taxonomy, vocabularies}
+  const asReferences = {what: 'references', inputs: null}
+  const asMethods = {what: 'methods', inputs: known}
+  // Which trees to hand back is decided before any is read (a guess, for the files not yet checked: it changes no read).
+  const growing = keepTrees === 'changed' ? keepingChanged(reading, kept, [...(referencesFile ? [{file: referencesFile, ...asReferences}] : []), ...methodFiles.filter(readable).map((file) => ({file, ...asMethods}))]) : reading
+  const references = referencesFile ? readKept(referencesFile, sources, growing, asReferences.what, asReferences.inputs, parseReferencesFile) : []
   const datasetsContext = one('datasets')
   const datasets = datasetsContext ? parseDatasetsFile(datasetsContext) : []
   const listsContext = one('lists')
@@ -100,11 +113,10 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
   const readingList = readingContext ? parseReadingListFile(readingContext).map((read) => read.entry) : []
   const environmentsContext = one('environments')
   const environments = environmentsContext ? parseEnvironmentsFile(environmentsContext) : []
-  const methodFiles = byKind.get('methods') ?? []
   checkMethodFiles(methodFiles, taxonomy, first)
-  const known = {taxonomy, vocabularies}
+  // After the check: a file it refused (not named by a role) is not read.
   const methods = orderMethods(
-    methodFiles.filter(readable).flatMap((file) => readKept(file, sources, reading, 'methods', known, (context) => parseMethodsFile(context, known), methodReads).map((read) => ({...read, file}))),
+    methodFiles.filter(readable).flatMap((file) => readKept(file, sources, growing, asMethods.what, asMethods.inputs, (context) => parseMethodsFile(context, known), methodReads).map((read) => ({...read, file}))),
     taxonomy
   )
   const sections = (byKind.get('section') ?? []).filter(readable).flatMap((file) => readSection(file, sources, {trees, cache}))
@@ -129,6 +141,19 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
 export function parseContentDraft(files: readonly VFile[]): SurveyDraft {
   const copies = files.map((file) => new VFile({path: file.path, value: file.value}))
   return parseContent(copies, {drafting: true}).draft
+}
+
+/**
+ * How the growing files are read for `keepTrees: 'changed'`: into `kept` when some of them have a
+ * kept read (an edit's re-read, whose files the caller lints next), else as the others are.
+ */
+function keepingChanged(reading: ReadOptions, kept: Map<VFile, Root>, growing: ReadonlyArray<{file: VFile; what: string; inputs: unknown}>): ReadOptions {
+  const has = reading.cache?.hasRead?.bind(reading.cache)
+  const someKept = has !== undefined && growing.some(({file, what, inputs}) => {
+    const key = keptReadKey(file, reading, what, inputs)
+    return key !== undefined && has(key)
+  })
+  return someKept ? {...reading, trees: kept} : reading
 }
 
 /** One methods file per role, named by its id: a missing one would lose the role's methods without a word. */
