@@ -8,7 +8,7 @@ import {formatGithub, type LintFormat} from './lint-report.js'
 import {renderOutputsOnThreads} from './render-threads.js'
 import {formatHuman, hasErrors} from './report.js'
 import type {Threads} from './threads.js'
-import {parseContentCached, serializedParts, type FileTreeCache} from './tree-cache.js'
+import {parseContentCached, type FileTreeCache} from './tree-cache.js'
 
 /** The rendered outputs with the model and where its values came from, or the content files carrying the messages that stopped rendering. */
 export type Rendered =
@@ -24,9 +24,9 @@ export async function renderFromContent(root: string, contentDirectory: string, 
   if (!survey || hasErrors(files)) return failed
   const bytes = files.reduce((sum, file) => sum + String(file.value).length, 0)
   // What the last build serialized: a row edited since serializes its cells and its page row again, the others' are taken.
-  const memory = cache && {markdown: {texts: new Map<string, string>(), kept: cache.getSerialized('markdown')}, page: {texts: new Map<string, string>(), kept: cache.getSerialized('page')}}
+  const memory = cache?.serializedMemory()
   const outputs = await renderOutputsOnThreads(survey, threads ?? 'auto', bytes, {memory})
-  if (memory) for (const part of serializedParts) cache.setSerialized(part, memory[part].texts)
+  if (cache && memory) cache.keepSerialized(memory)
   return {outputs, files, survey, sources}
 }
 

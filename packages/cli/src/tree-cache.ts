@@ -5,7 +5,7 @@ import {createRequire} from 'node:module'
 import {dirname, join, relative} from 'node:path'
 import {threadId} from 'node:worker_threads'
 import type {Survey} from '@fmrl/model'
-import type {SerializedTexts} from '@fmrl/render'
+import type {OutputMemory, SerializedTexts} from '@fmrl/render'
 import {findingsInputs, type FindingJson, type LintSettings, type Lookups} from '@fmrl/lint'
 import {parseContent, type ContentOptions, type ContentRead, type Place, type TreeCache} from '@fmrl/parser'
 import type {Root} from 'mdast'
@@ -199,11 +199,17 @@ interface SerializedEntry {
 }
 
 /** The parts of a render whose serialized pieces are kept: the Markdown outputs' cells and texts, and the page's rows. */
-export const serializedParts = ['markdown', 'page'] as const
-export type SerializedPart = (typeof serializedParts)[number]
+type SerializedPart = keyof OutputMemory
+const serializedParts = ['markdown', 'page'] as const satisfies readonly SerializedPart[]
+
+/** A render's memory as a build gives it (`OutputMemory`, every part there): what the last build kept, and what this render fills. */
+type BuildMemory = {[part in SerializedPart]: {texts: SerializedTexts; kept: ReadonlyMap<string, string> | undefined}}
 
 /** The entry of a part's serialized pieces: each build replaces it with what its render used. */
 const serializedEntry = (part: SerializedPart) => `serialized-${part}`
+
+/** The entry of a content file's kept read, by the hash of its key. */
+const readEntryName = (hash: string) => `read-${hash}`
 
 /** A file's findings, with what they were found in and by. */
 interface FindingsEntry {
@@ -281,7 +287,7 @@ export class FileTreeCache implements TreeCache {
 
   /** Whether a tree of this text is kept (readable or not: `get` tells). */
   has(text: string): boolean {
-    return existsSync(join(this.folder, `${sha256(text)}.json`))
+    return existsSync(this.pathOf(sha256(text)))
   }
 
   /** Count trees that helper threads parsed for this run and wrote here as this run's own. */
@@ -291,19 +297,19 @@ export class FileTreeCache implements TreeCache {
 
   getRead(key: string): unknown {
     const hash = sha256(key)
-    const entry = this.readEntry<ReadEntry>(`read-${hash}`, (read) => read.key === hash && 'read' in read)
+    const entry = this.readEntry<ReadEntry>(readEntryName(hash), (read) => read.key === hash && 'read' in read)
     if (!entry) return undefined
-    this.used.add(`read-${hash}`)
+    this.used.add(readEntryName(hash))
     return entry.read
   }
 
   hasRead(key: string): boolean {
-    return existsSync(join(this.folder, `read-${sha256(key)}.json`))
+    return existsSync(this.pathOf(readEntryName(sha256(key))))
   }
 
   setRead(key: string, read: unknown): void {
     const hash = sha256(key)
-    this.writeEntry(`read-${hash}`, {format: entryFormat, key: hash, read} satisfies ReadEntry)
+    this.writeEntry(readEntryName(hash), {format: entryFormat, key: hash, read} satisfies ReadEntry)
   }
 
   /** The survey and its places read before from content/ files with these very paths and texts, none of which carries a message (as when it was kept). */
@@ -343,6 +349,17 @@ export class FileTreeCache implements TreeCache {
   setOutputs(files: readonly VFile[], outputs: ReadonlyArray<{path: string; content: string}>): void {
     const key = contentKey(files)
     this.writeEntry(`outputs-${key}`, {format: entryFormat, content: key, render: renderFingerprint(), outputs: outputs.map((output) => ({path: output.path, hash: sha256(output.content)}))} satisfies OutputsEntry)
+  }
+
+  /** A render's memory: for each part, what the last build kept to take from and a fresh map of what this render uses (for `keepSerialized`). */
+  serializedMemory(): BuildMemory {
+    const memory = (part: SerializedPart) => ({texts: new Map<string, string>(), kept: this.getSerialized(part)})
+    return {markdown: memory('markdown'), page: memory('page')}
+  }
+
+  /** Keep what a render serialized and used of each part, in place of what the last one kept. */
+  keepSerialized(memory: BuildMemory): void {
+    for (const part of serializedParts) this.setSerialized(part, memory[part].texts)
   }
 
   /** The pieces of a part that the last build by this very renderer serialized and used, for the next render to take from (`SerializedMemory`'s `kept`). */
@@ -418,6 +435,11 @@ export class FileTreeCache implements TreeCache {
     for (const name of await namesIn(this.folder)) if (!kept(name.replace(/\.json$/, ''))) await rm(join(this.folder, name), {force: true})
   }
 
+  /** The file of an entry. */
+  private pathOf(name: string): string {
+    return join(this.folder, `${name}.json`)
+  }
+
   private read(key: string): Entry | undefined {
     return this.readEntry<Entry>(key, (entry) => entry.text === key && entry.tree?.type === 'root')
   }
@@ -425,7 +447,7 @@ export class FileTreeCache implements TreeCache {
   /** An entry of this format that `fits`, or undefined for a missing, unreadable, truncated or foreign one. */
   private readEntry<T extends {format: number}>(name: string, fits: (entry: Partial<T>) => boolean): T | undefined {
     try {
-      const entry = JSON.parse(readFileSync(join(this.folder, `${name}.json`), 'utf8')) as Partial<T>
+      const entry = JSON.parse(readFileSync(this.pathOf(name), 'utf8')) as Partial<T>
       return entry.format === entryFormat && fits(entry) ? (entry as T) : undefined
     } catch {
       return undefined
@@ -439,7 +461,7 @@ export class FileTreeCache implements TreeCache {
    */
   private writeEntry(name: string, entry: Entry | ContentEntry | OutputsEntry | FindingsEntry | ReadEntry | SerializedEntry): boolean {
     if (!this.write || this.failure) return false
-    const path = join(this.folder, `${name}.json`)
+    const path = this.pathOf(name)
     // Helper threads of this process write too: the thread is part of the name.
     const temporary = `${path}.${process.pid}-${threadId}.tmp`
     try {

@@ -148,10 +148,9 @@ export function parseContentDraft(files: readonly VFile[]): SurveyDraft {
  * kept read (an edit's re-read, whose files the caller lints next), else as the others are.
  */
 function keepingChanged(reading: ReadOptions, kept: Map<VFile, Root>, growing: ReadonlyArray<{file: VFile; what: string; inputs: unknown}>): ReadOptions {
-  const has = reading.cache?.hasRead?.bind(reading.cache)
-  const someKept = has !== undefined && growing.some(({file, what, inputs}) => {
+  const someKept = growing.some(({file, what, inputs}) => {
     const key = keptReadKey(file, reading, what, inputs)
-    return key !== undefined && has(key)
+    return key !== undefined && reading.cache?.hasRead?.(key) === true
   })
   return someKept ? {...reading, trees: kept} : reading
 }
