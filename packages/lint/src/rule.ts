@@ -58,9 +58,10 @@ export interface RuleContext<Options> {
 
 /**
  * For a check that reads only some entries of the data under `keys`, what of them a file's findings
- * depend on: `part` of the data, given the keys the check looked up (`lookedUp`), which must follow
- * from the file and the rule's options alone. A cache keeps the keys with the file's findings, so an
- * unchanged file whose part is unchanged need not be linted again.
+ * depend on: `part` of the data, given the keys the check looked up (`lookedUp`). The keys follow from
+ * the file and the rule's options, and from the data only through what the part holds: with the same
+ * part, the check would look up the same keys and find the same. A cache keeps the keys with the
+ * file's findings, so an unchanged file whose part is unchanged need not be linted again.
  */
 export interface DataPart {
   keys: ReadonlyArray<keyof LintData>

@@ -56,6 +56,30 @@ test('a file\'s findings inputs hold the survey methods it names, not the others
   expect(lint('tables/planner.md', planner, plannerEdited).messages).toEqual([expect.stringMatching(new RegExp(`^\\d+:\\d+-\\d+:\\d+: Unexpected Model\\(s\\) \`.+\` for \`${plannerName}\`, expected \`Edited\` as at content/methods/planner\\.md:\\d+:\\d+ \\(consistent-values\\)$`))])
 })
 
+test('a content file\'s own rows are looked up by where the survey read them: an edit of their values leaves its inputs, a name read elsewhere changes them', async () => {
+  const {survey, sources, text} = await realSurvey()
+  const path = 'content/methods/planner.md'
+  const settings: LintSettings = {data: surveyData(survey, sources)}
+  const before = lint(path, await text(path), settings)
+  const plannerKeys = survey.methods.filter((method) => method.role === 'planner').map((method) => nameKey(method.name))
+  expect(before.lookups).toEqual({'consistent-values': [...new Set(plannerKeys)].map((key) => `own:${key}`).sort()})
+
+  // The rows are the survey's: what they state is what it holds, whatever that is.
+  const plannerName = survey.methods.find((method) => method.role === 'planner')!.name
+  const edited: LintSettings = {data: {...settings.data, survey: withModels(survey, plannerName, ['Edited'])}}
+  expect(before.inputs(edited)).toBe(before.inputs())
+  expect(lint(path, await text(path), edited).messages).toEqual(before.messages)
+
+  // Read from another file, the method is one to agree with: the inputs change, and the row is compared.
+  const at = survey.methods.findIndex((method) => method.name === plannerName)
+  const moved = new Map(sources)
+  const name = moved.get(`/methods/${at}/name`)!
+  moved.set(`/methods/${at}/name`, {...name, file: 'content/methods/agent.md'})
+  const elsewhere: LintSettings = {data: {...edited.data, sources: moved}}
+  expect(before.inputs(elsewhere)).not.toBe(before.inputs())
+  expect(lint(path, await text(path), elsewhere).messages).toEqual([expect.stringMatching(new RegExp(`^\\d+:\\d+-\\d+:\\d+: Unexpected Model\\(s\\) \`.+\` for \`${plannerName}\`, expected \`Edited\` as at content/methods/planner\\.md:\\d+:\\d+ \\(consistent-values\\)$`))])
+})
+
 test('the inputs hold what the rules that are on read whole, and each rule\'s setting', async () => {
   const {survey, sources, text} = await realSurvey()
   const readme = await text('README.md')

@@ -102,16 +102,20 @@ export const consistentValues = createRule({
   },
   reads: ['survey', 'sources', 'vocabularies'],
   // A row is compared with the survey's method of its name alone: a file's findings depend on those methods and their places.
+  // A row the survey read its method from is compared with nothing: of its method, only where the name was read matters.
   readsPart: {
     keys: ['survey', 'sources'],
-    part({survey, sources}, names) {
+    part({survey, sources}, lookups) {
       if (!survey) return null
       const index = methodIndexOf(survey)
       return {
         vocabularies: survey.vocabularies,
-        methods: names.map((name) => {
-          const at = index.get(name)
-          return at === undefined ? null : {method: survey.methods[at], places: (['name', ...attributes] as const).map((attribute) => sources?.get(sourcePointer(at, attribute)) ?? null)}
+        methods: lookups.map((lookup) => {
+          const own = ownRowName(lookup)
+          const at = index.get(own ?? lookup)
+          if (at === undefined) return null
+          if (own !== undefined) return {own: sources?.get(sourcePointer(at, 'name')) ?? null}
+          return {method: survey.methods[at], places: (['name', ...attributes] as const).map((attribute) => sources?.get(sourcePointer(at, attribute)) ?? null)}
         })
       }
     }
@@ -120,17 +124,21 @@ export const consistentValues = createRule({
     const {survey, sources, vocabularies = survey?.vocabularies ?? []} = lintData(file)
     const firstRow = new Map<string, MethodRow>()
     const methodIndex = survey ? methodIndexOf(survey) : new Map<string, number>()
-    const names = new Set<string>()
+    const lookups = new Set<string>()
     for (const row of methodRows(roleTables(tree))) {
       const key = nameKey(row.name)
-      names.add(key)
       const index = methodIndex.get(key) ?? -1
       const method = index >= 0 ? survey!.methods[index] : undefined
       const earlier = firstRow.get(key)
       if (!earlier) firstRow.set(key, row)
-      // The row the survey read the method from (a content file's own) states what the survey holds; a
-      // row with neither a method nor an earlier row to agree with has nothing to be compared with.
-      if ((method && isSurveyRow(sources?.get(sourcePointer(index, 'name')), file, row)) || (!method && !earlier)) continue
+      // The row the survey read the method from (a content file's own) states what the survey holds.
+      if (method && isSurveyRow(sources?.get(sourcePointer(index, 'name')), file, row)) {
+        lookups.add(ownRowLookup(key))
+        continue
+      }
+      lookups.add(key)
+      // A row with neither a method nor an earlier row to agree with has nothing to be compared with.
+      if (!method && !earlier) continue
       for (const attribute of attributes) {
         const value = rowValue(row, attribute, vocabularies)
         if (!value) continue
@@ -147,7 +155,7 @@ export const consistentValues = createRule({
         }
       }
     }
-    lookedUp(names)
+    lookedUp(lookups)
   }
 })
 
@@ -172,6 +180,15 @@ function sourcePointer(index: number, attribute: Attribute | 'name'): string {
 }
 
 /** Whether a row is the one the survey's method was read from: its name cell is at the method's recorded place. */
+/**
+ * The lookup of a row that is its method's own, which holds where the survey read the name instead of
+ * the method: a name key has letters and digits only, so the two kinds of lookup never meet.
+ */
+const ownRowLookup = (key: string) => `own:${key}`
+
+/** The name key of a row's own lookup (see `ownRowLookup`), or undefined for a name key. */
+const ownRowName = (lookup: string) => (lookup.startsWith('own:') ? lookup.slice('own:'.length) : undefined)
+
 function isSurveyRow(place: Place | undefined, file: VFile, row: MethodRow): boolean {
   return place !== undefined && place.file === file.path && place.line === row.nameCell.node.position?.start.line && place.column === row.nameCell.node.position.start.column
 }
