@@ -180,6 +180,8 @@ interface ContentEntry {
   content: string
   survey: Survey
   sources: Array<[string, Place]>
+  /** The kept reads (entry names) it was read from: a run that finds it keeps them for the next edit. */
+  reads: string[]
 }
 
 /** The outputs `fmrl build` rendered from content/ and wrote, by their hashes, with what they were rendered from and by. */
@@ -210,6 +212,9 @@ const serializedEntry = (part: SerializedPart) => `serialized-${part}`
 
 /** The entry of a content file's kept read, by the hash of its key. */
 const readEntryName = (hash: string) => `read-${hash}`
+
+/** The entries that stand for one state of content/ as a whole: a run that read content/ keeps only its own. */
+const supersededByContent = /^(content|read|outputs)-/
 
 /** A file's findings, with what they were found in and by. */
 interface FindingsEntry {
@@ -250,6 +255,10 @@ export class FileTreeCache implements TreeCache {
   private readonly folder: string
   private readonly added = new Set<string>()
   private readonly used = new Set<string>()
+  /** The kept reads this run read or wrote: the ones its read of content/ stands on. */
+  private readonly reads = new Set<string>()
+  /** Whether this run read content/ (`getContent`): its survey, kept reads and outputs record then supersede any other. */
+  private readContent = false
   /** The first write that failed: `save` reports it, and the trees not written are parsed again next time. */
   private failure: NodeJS.ErrnoException | undefined
 
@@ -300,6 +309,7 @@ export class FileTreeCache implements TreeCache {
     const entry = this.readEntry<ReadEntry>(readEntryName(hash), (read) => read.key === hash && 'read' in read)
     if (!entry) return undefined
     this.used.add(readEntryName(hash))
+    this.reads.add(readEntryName(hash))
     return entry.read
   }
 
@@ -309,7 +319,7 @@ export class FileTreeCache implements TreeCache {
 
   setRead(key: string, read: unknown): void {
     const hash = sha256(key)
-    this.writeEntry(readEntryName(hash), {format: entryFormat, key: hash, read} satisfies ReadEntry)
+    if (this.writeEntry(readEntryName(hash), {format: entryFormat, key: hash, read} satisfies ReadEntry)) this.reads.add(readEntryName(hash))
   }
 
   /** The survey and its places read before from content/ files with these very paths and texts, none of which carries a message (as when it was kept). */
@@ -317,11 +327,14 @@ export class FileTreeCache implements TreeCache {
     // Kept only for content/ read without a message, so given only for such: a read with one reads it all again.
     if (files.some((file) => file.messages.length > 0)) return undefined
     const key = contentKey(files)
-    const entry = this.readEntry<ContentEntry>(`content-${key}`, (read) => read.content === key && typeof read.survey === 'object' && Array.isArray(read.sources))
+    this.readContent = true
+    const entry = this.readEntry<ContentEntry>(`content-${key}`, (read) => read.content === key && typeof read.survey === 'object' && Array.isArray(read.sources) && Array.isArray(read.reads) && read.reads.every((name) => typeof name === 'string'))
     // The record of the outputs rendered from this very content/ stays as long as its survey does.
     this.used.add(`outputs-${key}`)
     if (!entry) return undefined
     this.used.add(`content-${key}`)
+    // Not read this time, they are what the next edit reads every other file from.
+    for (const name of entry.reads) this.used.add(name)
     return {survey: entry.survey, sources: new Map(entry.sources), trees: new Map()}
   }
 
@@ -329,7 +342,7 @@ export class FileTreeCache implements TreeCache {
   setContent(files: readonly VFile[], read: CachedContent): void {
     if (!read.survey || files.some((file) => file.messages.length > 0)) return
     const key = contentKey(files)
-    this.writeEntry(`content-${key}`, {format: entryFormat, content: key, survey: read.survey, sources: [...read.sources]} satisfies ContentEntry)
+    this.writeEntry(`content-${key}`, {format: entryFormat, content: key, survey: read.survey, sources: [...read.sources], reads: [...this.reads]} satisfies ContentEntry)
   }
 
   /**
@@ -420,8 +433,10 @@ export class FileTreeCache implements TreeCache {
   }
 
   /**
-   * Drop what no run will read again: the folders of other fingerprints, and (`prune`, after a run
-   * that read every file it lints) the entries this run did not use. Rejects with the first write
+   * Drop what no run will read again: the folders of other fingerprints; after a run that read
+   * content/, the surveys, kept reads and outputs records of any other content/ (each edit made new
+   * ones, and a run given files, or a build, would otherwise keep them all); and (`prune`, after a run
+   * that read every file it lints) every entry this run did not use. Rejects with the first write
    * that failed.
    */
   async save({prune = false}: {prune?: boolean} = {}): Promise<void> {
@@ -429,10 +444,15 @@ export class FileTreeCache implements TreeCache {
     if (this.failure) throw this.failure
     const base = join(this.root, treeCacheFolder)
     for (const name of await namesIn(base)) if (name !== this.fingerprint) await rm(join(base, name), {recursive: true, force: true})
-    if (!prune) return
-    // The serialized pieces stay: lint renders nothing, and the next build takes from them.
-    const kept = (name: string) => this.used.has(name) || serializedParts.some((part) => name === serializedEntry(part))
-    for (const name of await namesIn(this.folder)) if (!kept(name.replace(/\.json$/, ''))) await rm(join(this.folder, name), {force: true})
+    if (!prune && !this.readContent) return
+    const kept = (file: string) => {
+      const name = file.replace(/\.json$/, '')
+      // The serialized pieces stay: lint renders nothing, and the next build takes from them.
+      if (this.used.has(name) || serializedParts.some((part) => name === serializedEntry(part))) return true
+      // Without `prune`, only whole entries of another content/ go: a temporary file may be another run's, being written.
+      return !prune && !(file.endsWith('.json') && supersededByContent.test(name))
+    }
+    for (const name of await namesIn(this.folder)) if (!kept(name)) await rm(join(this.folder, name), {force: true})
   }
 
   /** The file of an entry. */

@@ -151,10 +151,14 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     await writeFile(join(root, 'content/methods/agent.md'), await readFile(join(repositoryRoot, 'content/methods/agent.md'), 'utf8'))
     await rm(join(root, 'notes.md'))
     expect(await lintJson(root, 'README.md')).toEqual({code: 0, findings: []})
-    const entry = JSON.parse(await readFile(await contentEntry(root), 'utf8')) as {survey: {methods: Array<{name: string; models: string[]}>}}
+    const entry = JSON.parse(await readFile(await contentEntry(root), 'utf8')) as {survey: {methods: Array<{name: string; models: string[]}>}; reads: string[]}
     // Read back, the survey equals a read of content/ without the cache: every value and every place.
     const fresh = parseContent(await readContentFiles(root, 'content'))
-    expect(entry).toStrictEqual({format: expect.any(Number), content: expect.stringMatching(/^[0-9a-f]{64}$/), survey: fresh.survey, sources: [...fresh.sources]})
+    expect(entry).toStrictEqual({format: expect.any(Number), content: expect.stringMatching(/^[0-9a-f]{64}$/), survey: fresh.survey, sources: [...fresh.sources], reads: expect.any(Array)})
+    // Beside it, the names of the kept reads it was read from: those of the methods and references files.
+    const kept = (await allEntries(root)).entries.filter((name) => name.startsWith('read-')).map((name) => name.replace(/\.json$/, ''))
+    expect([...entry.reads].sort()).toEqual(kept)
+    expect(kept).toHaveLength(4)
     // content/ as if AGILE had another model: the README disagrees with it, and the outputs no longer match.
     const agile = entry.survey.methods.find((method) => method.name === 'AGILE')!
     agile.models = ['GPT-5']
@@ -274,6 +278,45 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     const after = (await entries(root)).entries
     expect(after).toHaveLength(all.length)
     expect(after.filter((name) => !all.includes(name))).toHaveLength(1)
+  })
+
+  test('a run given files, and a build, keep the survey, kept reads and outputs record of the content/ they read, and drop those of an earlier content/', async () => {
+    const root = await temporaryRepository()
+    const ofContent = async () => (await allEntries(root)).entries.filter((name) => /^(content|read|outputs)-/.test(name))
+    const kinds = (names: string[]) => names.map((name) => name.slice(0, name.indexOf('-'))).sort()
+    await run(['build'], root)
+    const built = await ofContent()
+    expect(kinds(built)).toEqual(['content', 'outputs', 'read', 'read', 'read', 'read'])
+    const agent = join(root, 'content/methods/agent.md')
+    // Each edit reads the edited file again, from a new text: its read, the survey and the outputs record are new.
+    await writeFile(agent, (await readFile(agent, 'utf8')).replace('| Meerkat, Vicuna-1.5 |', '| Meerkat, Vicuna-2 |'))
+    expect((await run(['lint', 'README.md'], root)).code).toBe(1)
+    const linted = await ofContent()
+    expect(kinds(linted)).toEqual(['content', 'read', 'read', 'read', 'read'])
+    expect(linted.filter((name) => !built.includes(name)).map((name) => name.slice(0, name.indexOf('-'))).sort()).toEqual(['content', 'read'])
+    await writeFile(agent, (await readFile(agent, 'utf8')).replace('| Meerkat, Vicuna-2 |', '| Meerkat, Vicuna-3 |'))
+    expect((await run(['build'], root)).code).toBe(0)
+    const rebuilt = await ofContent()
+    expect(kinds(rebuilt)).toEqual(['content', 'outputs', 'read', 'read', 'read', 'read'])
+    // The three reads of the files not edited are the ones kept since the first build.
+    expect(rebuilt.filter((name) => name.startsWith('read-') && built.includes(name))).toHaveLength(3)
+  })
+
+  test('a run that finds the survey of content/ keeps the reads it was read from: the next edit reads the edited file alone', async () => {
+    const root = await temporaryRepository()
+    const reads = async () => (await allEntries(root)).entries.filter((name) => name.startsWith('read-'))
+    await run(['lint'], root)
+    const first = await reads()
+    expect(first).toHaveLength(4)
+    // The survey is found: no file is read, and a run over the default files keeps only what it used.
+    await run(['lint'], root)
+    expect(await reads()).toEqual(first)
+    const agent = join(root, 'content/methods/agent.md')
+    await writeFile(agent, (await readFile(agent, 'utf8')).replace('| Meerkat, Vicuna-1.5 |', '| Meerkat, Vicuna-2 |'))
+    await run(['lint'], root)
+    const after = await reads()
+    expect(after.filter((name) => first.includes(name))).toHaveLength(3)
+    expect(after).toHaveLength(4)
   })
 
   test('check reads the cache and never writes one; a cache that cannot be written is said, and changes no finding', async () => {
