@@ -7,7 +7,7 @@ import {threadId} from 'node:worker_threads'
 import type {Survey} from '@fmrl/model'
 import type {OutputMemory, SerializedTexts} from '@fmrl/render'
 import {findingsInputs, type FindingJson, type LintSettings, type Lookups} from '@fmrl/lint'
-import {parseContent, type ContentOptions, type ContentRead, type Place, type TreeCache} from '@fmrl/parser'
+import {packPosition, packSources, parseContent, unpackPosition, unpackSources, type ContentOptions, type ContentRead, type PackedPosition, type PackedSources, type TreeCache} from '@fmrl/parser'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {cacheFolder} from './ignore-files.js'
@@ -139,36 +139,27 @@ interface Entry {
   tree: Root
 }
 
-/** A node's position as an entry holds it: start line, column, offset, end line, column, offset. */
-type PackedPosition = [number, number, number, number, number, number]
-
 interface Positioned {
   position?: unknown
   children?: Positioned[]
 }
 
 /**
- * A copy of a tree whose positions are six numbers each instead of three objects: half the bytes of
- * an entry, read back (`unpackPositions`) a third faster than the objects would parse. A position
- * without every offset stays as it is.
+ * A copy of a tree whose positions are six numbers each instead of three objects (`packPosition`):
+ * half the bytes of an entry, read back (`unpackPositions`) a third faster than the objects would
+ * parse. A position without every offset stays as it is.
  */
 function packPositions<T extends Positioned>(node: T): T {
   const packed: Positioned = {...node}
-  const position = node.position as Root['position']
-  if (position && position.start.offset !== undefined && position.end.offset !== undefined) {
-    packed.position = [position.start.line, position.start.column, position.start.offset, position.end.line, position.end.column, position.end.offset] satisfies PackedPosition
-  }
+  const position = packPosition(node.position as Root['position'])
+  if (position) packed.position = position
   if (node.children) packed.children = node.children.map(packPositions)
   return packed as T
 }
 
 /** The tree `packPositions` packed, its positions objects again (in place: the tree was just parsed from JSON). */
 function unpackPositions<T extends Positioned>(node: T): T {
-  const position = node.position
-  if (Array.isArray(position)) {
-    const [line, column, offset, endLine, endColumn, endOffset] = position as PackedPosition
-    node.position = {start: {line, column, offset}, end: {line: endLine, column: endColumn, offset: endOffset}}
-  }
+  if (Array.isArray(node.position)) node.position = unpackPosition(node.position as PackedPosition)
   for (const child of node.children ?? []) unpackPositions(child)
   return node
 }
@@ -179,7 +170,7 @@ interface ContentEntry {
   /** The hash of every content file's path and text. */
   content: string
   survey: Survey
-  sources: Array<[string, Place]>
+  sources: PackedSources
   /** The kept reads (entry names) it was read from: a run that finds it keeps them for the next edit. */
   reads: string[]
 }
@@ -328,21 +319,22 @@ export class FileTreeCache implements TreeCache {
     if (files.some((file) => file.messages.length > 0)) return undefined
     const key = contentKey(files)
     this.readContent = true
-    const entry = this.readEntry<ContentEntry>(`content-${key}`, (read) => read.content === key && typeof read.survey === 'object' && Array.isArray(read.sources) && Array.isArray(read.reads) && read.reads.every((name) => typeof name === 'string'))
+    const entry = this.readEntry<ContentEntry>(`content-${key}`, (read) => read.content === key && typeof read.survey === 'object' && Array.isArray(read.reads) && read.reads.every((name) => typeof name === 'string'))
     // The record of the outputs rendered from this very content/ stays as long as its survey does.
     this.used.add(`outputs-${key}`)
-    if (!entry) return undefined
+    const sources = entry && unpackSources(entry.sources)
+    if (!entry || !sources) return undefined
     this.used.add(`content-${key}`)
     // Not read this time, they are what the next edit reads every other file from.
     for (const name of entry.reads) this.used.add(name)
-    return {survey: entry.survey, sources: new Map(entry.sources), trees: new Map()}
+    return {survey: entry.survey, sources: new Map(sources), trees: new Map()}
   }
 
   /** Keep what content/ read into, when it was a survey without a single message on its files (so there are none to give back). */
   setContent(files: readonly VFile[], read: CachedContent): void {
     if (!read.survey || files.some((file) => file.messages.length > 0)) return
     const key = contentKey(files)
-    this.writeEntry(`content-${key}`, {format: entryFormat, content: key, survey: read.survey, sources: [...read.sources], reads: [...this.reads]} satisfies ContentEntry)
+    this.writeEntry(`content-${key}`, {format: entryFormat, content: key, survey: read.survey, sources: packSources(read.sources), reads: [...this.reads]} satisfies ContentEntry)
   }
 
   /**

@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto'
 import {mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {parseContent, parseMarkdown, parsedTexts} from '@fmrl/parser'
+import {parseContent, parseMarkdown, parsedTexts, unpackSources} from '@fmrl/parser'
 import {describe, expect, test} from 'vitest'
 import {readContentFiles} from '../src/content-files.js'
 import {FileTreeCache, packageFingerprint, parserFingerprint, treeCacheFolder} from '../src/tree-cache.js'
@@ -151,10 +151,11 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     await writeFile(join(root, 'content/methods/agent.md'), await readFile(join(repositoryRoot, 'content/methods/agent.md'), 'utf8'))
     await rm(join(root, 'notes.md'))
     expect(await lintJson(root, 'README.md')).toEqual({code: 0, findings: []})
-    const entry = JSON.parse(await readFile(await contentEntry(root), 'utf8')) as {survey: {methods: Array<{name: string; models: string[]}>}; reads: string[]}
+    const entry = JSON.parse(await readFile(await contentEntry(root), 'utf8')) as {survey: {methods: Array<{name: string; models: string[]}>}; sources: unknown; reads: string[]}
     // Read back, the survey equals a read of content/ without the cache: every value and every place.
     const fresh = parseContent(await readContentFiles(root, 'content'))
-    expect(entry).toStrictEqual({format: expect.any(Number), content: expect.stringMatching(/^[0-9a-f]{64}$/), survey: fresh.survey, sources: [...fresh.sources], reads: expect.any(Array)})
+    expect(entry).toStrictEqual({format: expect.any(Number), content: expect.stringMatching(/^[0-9a-f]{64}$/), survey: fresh.survey, sources: expect.any(Object), reads: expect.any(Array)})
+    expect(unpackSources(entry.sources)).toEqual([...fresh.sources])
     // Beside it, the names of the kept reads it was read from: those of the methods and references files.
     const kept = (await allEntries(root)).entries.filter((name) => name.startsWith('read-')).map((name) => name.replace(/\.json$/, ''))
     expect([...entry.reads].sort()).toEqual(kept)

@@ -1,5 +1,6 @@
 import type {VFile} from 'vfile'
-import {contentParsedTexts, fileContext, type FileContext, type Place, type ReadOptions, type SourceMap} from './context.js'
+import {contentParsedTexts, fileContext, type FileContext, type ReadOptions, type SourceMap} from './context.js'
+import {addPackedSources, packSources, type PackedSources} from '../packing.js'
 
 /** How a content file's read is kept as JSON and given back. */
 export interface ReadCodec<T> {
@@ -13,11 +14,11 @@ const plain: ReadCodec<any> = {toJson: (read) => read, fromJson: (json) => json}
 /** A kept read, as the cache holds it. */
 interface KeptRead {
   read: unknown
-  /** The places the read recorded, by pointer. */
-  sources: Array<[string, Place]>
+  /** The places the read recorded. */
+  sources: PackedSources
 }
 
-const isKeptRead = (entry: unknown): entry is KeptRead => typeof entry === 'object' && entry !== null && 'read' in entry && Array.isArray((entry as KeptRead).sources)
+const isKeptRead = (entry: unknown): entry is KeptRead => typeof entry === 'object' && entry !== null && 'read' in entry && 'sources' in entry
 
 /** The key a file's read is kept under: what it is read as, its path and text, and what it is read against; none when reads are not kept. */
 export function keptReadKey(file: VFile, options: ReadOptions, what: string, inputs: unknown): string | undefined {
@@ -37,8 +38,8 @@ export function readKept<T>(file: VFile, sources: SourceMap, options: ReadOption
   const key = keptReadKey(file, options, what, inputs)
   if (key !== undefined) {
     const entry = cache!.getRead!(key)
-    if (isKeptRead(entry)) {
-      for (const [pointer, place] of entry.sources) sources.set(pointer, place)
+    // Places of another shape are a miss: the file is read again.
+    if (isKeptRead(entry) && addPackedSources(sources, entry.sources)) {
       cache!.keep?.(contentParsedTexts(file))
       return codec.fromJson(entry.read)
     }
@@ -47,6 +48,6 @@ export function readKept<T>(file: VFile, sources: SourceMap, options: ReadOption
   const before = file.messages.length
   const value = read(fileContext(file, own, options))
   for (const [pointer, place] of own) sources.set(pointer, place)
-  if (key !== undefined && file.messages.length === before) cache!.setRead!(key, {read: codec.toJson(value), sources: [...own]} satisfies KeptRead)
+  if (key !== undefined && file.messages.length === before) cache!.setRead!(key, {read: codec.toJson(value), sources: packSources(own)} satisfies KeptRead)
   return value
 }

@@ -6,6 +6,7 @@ import {quoteList, reportError} from '../diagnostics.js'
 import {readTables} from '../tables.js'
 import type {FileContext} from './context.js'
 import type {ReadCodec} from './kept-read.js'
+import {packPosition, unpackPosition, type PackedPosition} from '../packing.js'
 import {checkLayout} from './layout.js'
 import {readEntries} from './rows.js'
 
@@ -26,11 +27,15 @@ export interface MethodRead {
   complete: boolean
 }
 
-/** A methods file's read as JSON: each row's cell places as entries (a cell without a place as null). */
+/** A methods file's read as JSON: each row's cell places as entries, packed (`packPosition`; a cell without a place as null). */
 export const methodReads: ReadCodec<MethodRead[]> = {
-  toJson: (reads) => reads.map(({method, cells, complete}) => ({method, cells: [...cells].map(([key, position]) => [key, position ?? null]), complete})),
+  toJson: (reads) => reads.map(({method, cells, complete}) => ({method, cells: [...cells].map(([key, position]) => [key, packPosition(position) ?? position ?? null]), complete})),
   fromJson: (json) =>
-    (json as Array<{method: Method; cells: Array<[string, Position | null]>; complete: boolean}>).map(({method, cells, complete}) => ({method, cells: new Map(cells.map(([key, position]) => [key, position ?? undefined])), complete}))
+    (json as Array<{method: Method; cells: Array<[string, PackedPosition | Position | null]>; complete: boolean}>).map(({method, cells, complete}) => ({
+      method,
+      cells: new Map(cells.map(([key, position]) => [key, Array.isArray(position) ? unpackPosition(position as PackedPosition) : (position ?? undefined)])),
+      complete
+    }))
 }
 
 /**
