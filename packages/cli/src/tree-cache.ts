@@ -319,6 +319,8 @@ export class FileTreeCache implements TreeCache {
     if (files.some((file) => file.messages.length > 0)) return undefined
     const key = contentKey(files)
     this.readContent = true
+    // What a read of content/ stands on is what it reads from here on (`lint --fix` reads it twice).
+    this.reads.clear()
     const entry = this.readEntry<ContentEntry>(`content-${key}`, (read) => read.content === key && typeof read.survey === 'object' && Array.isArray(read.reads) && read.reads.every((name) => typeof name === 'string'))
     // The record of the outputs rendered from this very content/ stays as long as its survey does.
     this.used.add(`outputs-${key}`)

@@ -320,6 +320,19 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     expect(after).toHaveLength(4)
   })
 
+  test('the survey kept after lint --fix stands on the reads of the fixed files, not on those of the text before the fix', async () => {
+    const root = await temporaryRepository()
+    const agent = join(root, 'content/methods/agent.md')
+    await writeFile(agent, (await readFile(agent, 'utf8')).replace('https://github.com/', 'http://github.com/'))
+    expect((await run(['lint', '--fix', 'content'], root)).err).toContain('content/methods/agent.md: 1 fix applied')
+    // The next run finds the survey of the fixed content/ and keeps what it stands on; the survey before the fix goes.
+    expect((await run(['lint', 'content'], root)).code).toBe(0)
+    const entry = JSON.parse(await readFile(await contentEntry(root), 'utf8')) as {reads: string[]}
+    const reads = (await allEntries(root)).entries.filter((name) => name.startsWith('read-')).map((name) => name.replace(/\.json$/, ''))
+    expect([...entry.reads].sort()).toEqual(reads)
+    expect(reads).toHaveLength(4)
+  })
+
   test('check reads the cache and never writes one; a cache that cannot be written is said, and changes no finding', async () => {
     const root = await repositoryWithFindings()
     await rm(join(root, 'notes.md'))
