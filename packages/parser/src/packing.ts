@@ -15,7 +15,6 @@ export function unpackPosition([line, column, offset, endLine, endColumn, endOff
   return {start: {line, column, offset}, end: {line: endLine, column: endColumn, offset: endOffset}}
 }
 
-
 /**
  * A source map as a cache keeps it: each file once, and each place as five numbers beside its
  * pointer (the file's index, line, column, end line, end column). At 10,000 rows a map holds 130,000
