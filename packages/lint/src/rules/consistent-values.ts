@@ -179,7 +179,6 @@ function sourcePointer(index: number, attribute: Attribute | 'name'): string {
   return `/methods/${index}/${attribute in symbolKeys ? symbolKeys[attribute as VocabularyId] : attribute}`
 }
 
-/** Whether a row is the one the survey's method was read from: its name cell is at the method's recorded place. */
 /**
  * The lookup of a row that is its method's own, which holds where the survey read the name instead of
  * the method: a name key has letters and digits only, so the two kinds of lookup never meet.
@@ -189,6 +188,7 @@ const ownRowLookup = (key: string) => `own:${key}`
 /** The name key of a row's own lookup (see `ownRowLookup`), or undefined for a name key. */
 const ownRowName = (lookup: string) => (lookup.startsWith('own:') ? lookup.slice('own:'.length) : undefined)
 
+/** Whether a row is the one the survey's method was read from: its name cell is at the method's recorded place. */
 function isSurveyRow(place: Place | undefined, file: VFile, row: MethodRow): boolean {
   return place !== undefined && place.file === file.path && place.line === row.nameCell.node.position?.start.line && place.column === row.nameCell.node.position.start.column
 }
