@@ -7,7 +7,7 @@ import {threadId} from 'node:worker_threads'
 import type {Survey} from '@fmrl/model'
 import type {OutputMemory, SerializedTexts} from '@fmrl/render'
 import {findingsInputs, type FindingJson, type LintSettings, type Lookups} from '@fmrl/lint'
-import {packPosition, packSources, parseContent, unpackPosition, unpackSources, type ContentOptions, type ContentRead, type PackedPosition, type PackedSources, type TreeCache} from '@fmrl/parser'
+import {packPosition, packSources, parseContent, SourceMap, unpackPosition, unpackSources, type ContentOptions, type ContentRead, type PackedPosition, type PackedSources, type TreeCache} from '@fmrl/parser'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {cacheFolder} from './ignore-files.js'
@@ -329,7 +329,7 @@ export class FileTreeCache implements TreeCache {
     this.used.add(`content-${key}`)
     // Not read this time, they are what the next edit reads every other file from.
     for (const name of entry.reads) this.used.add(name)
-    return {survey: entry.survey, sources: new Map(sources), trees: new Map()}
+    return {survey: entry.survey, sources: new SourceMap(sources), trees: new Map()}
   }
 
   /** Keep what content/ read into, when it was a survey without a single message on its files (so there are none to give back). */

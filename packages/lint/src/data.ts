@@ -1,4 +1,4 @@
-import type {SourceMap} from '@fmrl/parser'
+import type {PlaceLookup} from '@fmrl/parser'
 import type {Survey, Vocabulary} from '@fmrl/model'
 import type {VFile} from 'vfile'
 
@@ -14,7 +14,7 @@ export interface LintData {
   /** The reference model: another table describing a method must agree with it. */
   survey?: Survey
   /** Where each value of `survey` came from, so a message can point at it as its cause. */
-  sources?: SourceMap
+  sources?: PlaceLookup
   /** The survey's counts, for count claims in a file that has no method tables of its own (our own files only). */
   counts?: {methods: number; roles: number; categories: number}
   /** Symbols used outside this file (by vocabulary id), so a legend entry used elsewhere counts as used. */

@@ -1,5 +1,5 @@
 import {symbolAttributes, type Survey, type SurveyDraft} from '@fmrl/model'
-import type {SourceMap} from '@fmrl/parser'
+import type {PlaceLookup} from '@fmrl/parser'
 import type {LintData} from './data.js'
 
 /** The symbols each vocabulary's column uses across the methods (a method's missing value uses none). */
@@ -16,7 +16,7 @@ function usedSymbolsOf(methods: SurveyDraft['methods']): Record<string, string[]
 }
 
 /** The lint data a parsed survey gives: vocabularies, the reference model, symbols in use, counts. */
-export function surveyData(survey: Survey, sources?: SourceMap): LintData {
+export function surveyData(survey: Survey, sources?: PlaceLookup): LintData {
   return {
     vocabularies: survey.vocabularies,
     survey,

@@ -1,5 +1,5 @@
 import {formatCitation, methodColumn, nameKey, parseCitation, type ColumnKey, type Method, type Reference, type Role, type Survey} from '@fmrl/model'
-import type {SourceMap} from './content/context.js'
+import type {PlaceLookup} from './content/source-map.js'
 import {quoteList} from './diagnostics.js'
 
 /** The fields of one method as a person types them (flags or prompt answers): plain text, lists comma-separated. */
@@ -83,7 +83,7 @@ function readReference(survey: Survey, citation: Method['citation'], fields: Met
  * The method already listed under the same name (by the one name key: case, accents and punctuation
  * do not matter) or the same citation, with its place; undefined when the method is new.
  */
-export function findDuplicateMethod(survey: Survey, sources: SourceMap, method: Method): string | undefined {
+export function findDuplicateMethod(survey: Survey, sources: PlaceLookup, method: Method): string | undefined {
   const index = survey.methods.findIndex((known) => nameKey(known.name) === nameKey(method.name) || formatCitation(known.citation) === formatCitation(method.citation))
   if (index === -1) return undefined
   const known = survey.methods[index]!

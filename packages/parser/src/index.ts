@@ -1,5 +1,6 @@
 export {contentFileKind, parseContent, parseContentDraft, type ContentFileKind, type ContentOptions, type ContentRead} from './content/survey.js'
-export {contentParsedTexts, fileContext, type FileContext, type Place, type ReadOptions, type SourceMap} from './content/context.js'
+export {contentParsedTexts, fileContext, type FileContext, type ReadOptions} from './content/context.js'
+export {SourceMap, type Place, type PlaceLookup} from './content/source-map.js'
 export {packPosition, packSources, unpackPosition, unpackSources, type PackedPosition, type PackedSources} from './packing.js'
 export {parseMethodsFile, type MethodRead, type MethodsContext} from './content/methods-file.js'
 export {readEntries, reportCellProblem, type EntryRead} from './content/rows.js'

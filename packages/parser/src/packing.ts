@@ -1,5 +1,5 @@
 import type {Position} from 'unist'
-import type {Place, SourceMap} from './content/context.js'
+import type {Place, SourceMap} from './content/source-map.js'
 
 /** A position as a cache keeps it: start line, column, offset, end line, column, offset. */
 export type PackedPosition = [number, number, number, number, number, number]

@@ -5,17 +5,7 @@ import {location} from 'vfile-location'
 import {checkMarkdownLimits} from '../limits.js'
 import {parsedTexts, parseMarkdown, type TreeCache} from '../markdown.js'
 
-/** Where each parsed value came from, keyed by its JSON pointer in the survey (`/methods/3/ft`). */
-export type SourceMap = Map<string, Place>
-
-/** A value's place: the file and the line:column range of its cell. */
-export interface Place {
-  file: string
-  line: number
-  column: number
-  endLine: number
-  endColumn: number
-}
+import type {SourceMap} from './source-map.js'
 
 /** What every content-file parser gets: the file (messages land on it), its tree and the source map. */
 export interface FileContext {

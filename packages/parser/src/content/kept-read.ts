@@ -1,5 +1,6 @@
 import type {VFile} from 'vfile'
-import {contentParsedTexts, fileContext, type FileContext, type ReadOptions, type SourceMap} from './context.js'
+import {contentParsedTexts, fileContext, type FileContext, type ReadOptions} from './context.js'
+import {SourceMap} from './source-map.js'
 import {addPackedSources, packSources, type PackedSources} from '../packing.js'
 
 /** How a content file's read is kept as JSON and given back. */
@@ -44,7 +45,7 @@ export function readKept<T>(file: VFile, sources: SourceMap, options: ReadOption
       return codec.fromJson(entry.read)
     }
   }
-  const own: SourceMap = new Map()
+  const own = new SourceMap()
   const before = file.messages.length
   const value = read(fileContext(file, own, options))
   for (const [pointer, place] of own) sources.set(pointer, place)

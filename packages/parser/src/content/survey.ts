@@ -4,7 +4,8 @@ import type {Position} from 'unist'
 import {VFile} from 'vfile'
 import {quoteList, reportError, type ParseRuleId} from '../diagnostics.js'
 import {checkMarkdownLimits} from '../limits.js'
-import {fileContext, type ReadOptions, type SourceMap} from './context.js'
+import {fileContext, type ReadOptions} from './context.js'
+import {SourceMap, type PlaceLookup} from './source-map.js'
 import {keptReadKey, readKept} from './kept-read.js'
 import {parseDatasetsFile} from './datasets-file.js'
 import {parseLegendFile} from './legend-file.js'
@@ -63,7 +64,7 @@ export interface ContentOptions extends Pick<ReadOptions, 'drafting' | 'cache'> 
 export function parseContent(files: VFile[], {drafting = false, cache, keepTrees = false}: ContentOptions = {}): ContentRead {
   const [first] = files
   if (!first) throw new Error('parseContent needs the content files')
-  const sources: SourceMap = new Map()
+  const sources = new SourceMap()
   const kept = new Map<VFile, Root>()
   const trees = keepTrees === true ? kept : undefined
   // A file past the parser's limits is not parsed at all; its limit error is the one to fix first.
@@ -225,7 +226,7 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** The place of the deepest recorded value on `path`. */
-function findPlace(sources: SourceMap, path: PropertyKey[]) {
+function findPlace(sources: PlaceLookup, path: PropertyKey[]) {
   for (let length = path.length; length > 0; length--) {
     const place = sources.get(`/${path.slice(0, length).map(String).join('/')}`)
     if (place) return place
