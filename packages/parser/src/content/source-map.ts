@@ -45,17 +45,17 @@ export class SourceMap implements Iterable<[string, Place]> {
   }
 
   get(pointer: string): Place | undefined {
-    const slot = this.slotOf(pointer)
+    const slot = this.slotOf(pointer, splitIndex(pointer))
     return slot === undefined ? undefined : this.placeAt(slot)
   }
 
   has(pointer: string): boolean {
-    return this.slotOf(pointer) !== undefined
+    return this.slotOf(pointer, splitIndex(pointer)) !== undefined
   }
 
   set(pointer: string, place: Place): this {
-    let slot = this.slotOf(pointer)
-    if (slot === undefined) slot = this.add(pointer)
+    const split = splitIndex(pointer)
+    const slot = this.slotOf(pointer, split) ?? this.add(pointer, split)
     const at = slot * fieldsPerPlace
     let file = this.fileIndex.get(place.file)
     if (file === undefined) {
@@ -87,8 +87,7 @@ export class SourceMap implements Iterable<[string, Place]> {
     return this.entries()
   }
 
-  private slotOf(pointer: string): number | undefined {
-    const split = splitIndex(pointer)
+  private slotOf(pointer: string, split: IndexSplit | undefined): number | undefined {
     if (split) {
       const shape = this.shapeIndex.get(split.shape)
       const slot = shape === undefined ? 0 : (this.shapes[shape]!.slots[split.index] ?? 0)
@@ -98,14 +97,13 @@ export class SourceMap implements Iterable<[string, Place]> {
   }
 
   /** A new slot for a pointer not yet recorded. */
-  private add(pointer: string): number {
+  private add(pointer: string, split: IndexSplit | undefined): number {
     const slot = this.count++
     if (this.fields.length < this.count * fieldsPerPlace) {
       const grown = new Int32Array(this.fields.length * 2)
       grown.set(this.fields)
       this.fields = grown
     }
-    const split = splitIndex(pointer)
     // An index far past the others would make its shape's array as long as the index: it is kept by its text instead.
     if (split && split.index <= 2 * this.count + 1024) {
       let shape = this.shapeIndex.get(split.shape)
@@ -144,6 +142,12 @@ export class SourceMap implements Iterable<[string, Place]> {
   }
 }
 
+/** A pointer with one index: its shape (the index as `#`) and the index. */
+interface IndexSplit {
+  shape: string
+  index: number
+}
+
 /** The largest index kept in a shape's array (a place's numbers are 32-bit). */
 const maxIndex = 2 ** 31 - 1
 
@@ -151,7 +155,7 @@ const maxIndex = 2 ** 31 - 1
  * A pointer with exactly one index segment (digits, no leading zero) as its shape (the index as `#`)
  * and the index; undefined for any other pointer, or one whose shape holds a `#` of its own.
  */
-function splitIndex(pointer: string): {shape: string; index: number} | undefined {
+function splitIndex(pointer: string): IndexSplit | undefined {
   let start = -1
   let end = -1
   for (let at = 0; at < pointer.length; at++) {
