@@ -39,16 +39,17 @@ export function linkTargets(tree: Root, file: VFile): readonly Target[] {
 
 function findTargets(tree: Root, file: VFile): Target[] {
   const targets: Target[] = []
-  nodesOf(tree).forEach(({node, ancestors}) => {
+  nodesOf(tree).forEach((visited) => {
+    const {node} = visited
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
       const {position, offset} = node.url === '' ? {position: node.position, offset: undefined} : locateIn(file, node, node.url, urlSearchStart(file, node))
-      targets.push({url: node.url, node, position, offset, kind: node.type, ancestors})
+      targets.push({url: node.url, node, position, offset, kind: node.type, ancestors: visited.ancestors})
     } else if (node.type === 'html') {
       for (const match of node.value.matchAll(htmlAttribute)) {
         const url = match[3] ?? match[4] ?? ''
         // Each attribute's own place: a node may hold the same URL twice (`<a href="url">` placeholders).
         const {position, offset} = url === '' ? {position: node.position, offset: undefined} : locateIn(file, node, url, htmlValueStart(file, node, match.index))
-        targets.push({url, node, position, offset, kind: 'html', ancestors})
+        targets.push({url, node, position, offset, kind: 'html', ancestors: visited.ancestors})
       }
     }
   })
