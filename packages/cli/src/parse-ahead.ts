@@ -7,6 +7,15 @@ import type {FileTreeCache} from './tree-cache.js'
 /** Text a thread is worth starting for: with less, fewer threads. */
 const bytesPerThread = 262_144
 
+/**
+ * The old generation a parse helper may grow to, in MB. A helper holds little (each tree is written
+ * and dropped), and V8 lets a heap with a limit under 2 GB grow less far past what it holds before it
+ * collects: at 10,000 rows the two helpers' share of the peak RSS fell by about 70 MB (see
+ * bench/README.md). A helper that needs more (one text of megabytes) stops, and the read parses its
+ * texts on this thread, with the default heap.
+ */
+export const parseHelperHeapLimit = 512
+
 /** The helper threads' module. */
 export const parseWorker = new URL('parse-worker.js', import.meta.url)
 
@@ -17,7 +26,7 @@ export const parseWorker = new URL('parse-worker.js', import.meta.url)
  * thread would make (the same function on the same text); whatever a thread does not write, because
  * it failed to start, crashed or could not write the cache, the read parses itself as it would have.
  */
-export async function parseAhead(cache: FileTreeCache, files: readonly VFile[], threads: Threads, worker: URL = parseWorker): Promise<void> {
+export async function parseAhead(cache: FileTreeCache, files: readonly VFile[], threads: Threads, {worker = parseWorker, heapLimit = parseHelperHeapLimit}: {worker?: URL; heapLimit?: number} = {}): Promise<void> {
   // A cache that keeps nothing (`fmrl check`'s) has no room for trees parsed ahead.
   if (!cache.write) return
   const perFile = files.map((file) => contentParsedTexts(file))
@@ -35,6 +44,6 @@ export async function parseAhead(cache: FileTreeCache, files: readonly VFile[], 
     size += text.length
   }
   // A thread that failed before it said what it wrote leaves its texts to the read.
-  const written = await Promise.all(batches.map(async (batch) => ((await runOnThread<number[]>(worker, {root: cache.root, fingerprint: cache.fingerprint, texts: batch} satisfies ParseTask)) ?? []).map((index) => batch[index]!)))
+  const written = await Promise.all(batches.map(async (batch) => ((await runOnThread<number[]>(worker, {root: cache.root, fingerprint: cache.fingerprint, texts: batch} satisfies ParseTask, {heapLimit})) ?? []).map((index) => batch[index]!)))
   cache.addParsed(written.flat())
 }

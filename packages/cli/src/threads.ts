@@ -19,17 +19,17 @@ export function threadsFor(threads: Threads, bytes: number, cores = availablePar
 
 /**
  * Run a helper thread on `data` and give the one message it posts, or undefined when it posts none
- * (it failed to load, or crashed). It always settles, when the thread exits: a caller does what the
- * helper did not.
+ * (it failed to load, crashed, or ran out of its `heapLimit`, in MB of old generation). It always
+ * settles, when the thread exits: a caller does what the helper did not.
  */
-export function runOnThread<T>(worker: URL, data: unknown): Promise<T | undefined> {
+export function runOnThread<T>(worker: URL, data: unknown, {heapLimit}: {heapLimit?: number} = {}): Promise<T | undefined> {
   return new Promise((resolve) => {
     let result: T | undefined
-    const thread = new Worker(worker, {workerData: data})
+    const thread = new Worker(worker, {workerData: data, ...(heapLimit === undefined ? {} : {resourceLimits: {maxOldGenerationSizeMb: heapLimit}})})
     thread.once('message', (message: T) => {
       result = message
     })
-    // An error (a module that does not load, a crash) ends the thread; the caller does its work.
+    // An error (a module that does not load, a crash, the heap limit) ends the thread; the caller does its work.
     thread.on('error', () => {})
     thread.once('exit', () => resolve(result))
   })

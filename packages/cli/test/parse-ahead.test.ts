@@ -4,8 +4,8 @@ import {contentParsedTexts, parseContent} from '@fmrl/parser'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 // The built modules: the helper threads load dist/parse-worker.js, which only the build makes.
-import {parseAhead} from '../dist/parse-ahead.js'
-import {parseAheadMinimum, threadsFor} from '../dist/threads.js'
+import {parseAhead, parseHelperHeapLimit} from '../dist/parse-ahead.js'
+import {parseAheadMinimum, runOnThread, threadsFor} from '../dist/threads.js'
 import {FileTreeCache} from '../dist/tree-cache.js'
 import {readContentFiles} from '../src/content-files.js'
 import {repositoryRoot, temporaryDirectory} from './helpers.js'
@@ -25,6 +25,17 @@ describe('threadsFor', () => {
   test('off and 1 are this thread alone; a number is that many helpers; auto is every core from parseAheadMinimum bytes on', () => {
     expect([threadsFor('off', 1e9, 8), threadsFor(1, 1e9, 8), threadsFor(3, 10, 1)]).toEqual([0, 0, 3])
     expect([threadsFor('auto', parseAheadMinimum - 1, 2), threadsFor('auto', parseAheadMinimum, 2), threadsFor('auto', 1e9, 1)]).toEqual([0, 2, 0])
+  })
+})
+
+describe('runOnThread', () => {
+  test('a helper is given the heap limit asked for (V8 then lets its heap grow less far before it collects); without one, the default', async () => {
+    const worker = new URL('./heap-limit-worker.mjs', import.meta.url)
+    const mb = (bytes: number | undefined) => Math.round((bytes ?? 0) / 2 ** 20)
+    const limited = mb(await runOnThread<number>(worker, undefined, {heapLimit: parseHelperHeapLimit}))
+    const unlimited = mb(await runOnThread<number>(worker, undefined))
+    // The limit counts the old generation; the isolate's whole heap adds the young generation's room.
+    expect({limited: limited >= parseHelperHeapLimit && limited < parseHelperHeapLimit + 64, unlimited: unlimited > 2 * parseHelperHeapLimit}).toEqual({limited: true, unlimited: true})
   })
 })
 
@@ -56,13 +67,13 @@ describe('parseAhead', () => {
     }
   })
 
-  test('a helper thread that does not load, or dies before it reports, leaves the texts to the read: nothing hangs or throws', async () => {
+  test('a helper thread that does not load, dies before it reports or runs out of its heap limit leaves the texts to the read: nothing hangs or throws', async () => {
     const files = await contentFiles()
     const texts = [...new Set(files.flatMap((file) => contentParsedTexts(file)))]
     const plain = JSON.stringify(parseContent(copies(files)).survey)
-    for (const worker of [new URL('./no-such-worker.mjs', import.meta.url), new URL('./crashing-worker.mjs', import.meta.url)]) {
+    for (const worker of ['no-such-worker.mjs', 'crashing-worker.mjs', 'hungry-worker.mjs'].map((name) => new URL(`./${name}`, import.meta.url))) {
       const cache = new FileTreeCache(await temporaryDirectory())
-      await parseAhead(cache, copies(files), 2, worker)
+      await parseAhead(cache, copies(files), 2, {worker, heapLimit: 32})
       const kept = texts.filter((text) => cache.has(text)).length
       const read = parseContent(copies(files), {cache})
       // Nothing written ahead; every tree parsed by the read itself, and the same survey.
