@@ -10,8 +10,8 @@ const bytesPerThread = 262_144
 /**
  * The old generation a parse helper may grow to, in MB. A helper holds little (each tree is written
  * and dropped), and V8 lets a heap with a limit under 2 GB grow less far past what it holds before it
- * collects: at 10,000 rows the two helpers' share of the peak RSS fell by about 70 MB (see
- * bench/README.md). A helper that needs more (one text of megabytes) stops, and the read parses its
+ * collects: at 10,000 rows the peak RSS while the helpers parse fell from 350 to 410 MB to about
+ * 300 MB (see bench/README.md). A helper that needs more (one text of megabytes) stops, and the read parses its
  * texts on this thread, with the default heap.
  */
 export const parseHelperHeapLimit = 512
@@ -24,7 +24,8 @@ export const parseWorker = new URL('parse-worker.js', import.meta.url)
  * cache does not hold is parsed on helper threads (Node's worker threads) and written there, so the
  * read that follows, on this thread, finds every tree and parses nothing. The trees are the ones this
  * thread would make (the same function on the same text); whatever a thread does not write, because
- * it failed to start, crashed or could not write the cache, the read parses itself as it would have.
+ * it failed to start, crashed, ran out of its heap or could not write the cache, the read parses itself
+ * as it would have.
  */
 export async function parseAhead(cache: FileTreeCache, files: readonly VFile[], threads: Threads, {worker = parseWorker, heapLimit = parseHelperHeapLimit}: {worker?: URL; heapLimit?: number} = {}): Promise<void> {
   // A cache that keeps nothing (`fmrl check`'s) has no room for trees parsed ahead.
