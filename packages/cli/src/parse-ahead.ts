@@ -11,10 +11,25 @@ const bytesPerThread = 262_144
  * The old generation a parse helper may grow to, in MB. A helper holds little (each tree is written
  * and dropped), and V8 lets a heap with a limit under 2 GB grow less far past what it holds before it
  * collects: at 10,000 rows the peak RSS while the helpers parse fell from 350 to 410 MB to about
- * 300 MB (see bench/README.md). A helper that needs more (one text of megabytes) stops, and the read parses its
- * texts on this thread, with the default heap.
+ * 300 MB (see bench/README.md).
  */
 export const parseHelperHeapLimit = 512
+
+/**
+ * The heap a text may need while micromark parses it, per character: a piece is a few KiB, but a file
+ * that cannot be cut (one with a link definition) is parsed whole, and a 709 KB methods file needed more
+ * than 256 MB and less than 512 MB.
+ */
+const heapPerCharacter = 1024
+
+/**
+ * The heap limit of a helper given `texts`: `limit`, unless one of them may need more, in which case the
+ * default heap (undefined), so that no text is parsed twice (a helper that ran out of its heap would
+ * hand it back to the read).
+ */
+export function helperHeapLimit(texts: readonly string[], limit: number): number | undefined {
+  return texts.some((text) => text.length * heapPerCharacter > limit * 2 ** 20) ? undefined : limit
+}
 
 /** The helper threads' module. */
 export const parseWorker = new URL('parse-worker.js', import.meta.url)
@@ -45,6 +60,6 @@ export async function parseAhead(cache: FileTreeCache, files: readonly VFile[], 
     size += text.length
   }
   // A thread that failed before it said what it wrote leaves its texts to the read.
-  const written = await Promise.all(batches.map(async (batch) => ((await runOnThread<number[]>(worker, {root: cache.root, fingerprint: cache.fingerprint, texts: batch} satisfies ParseTask, {heapLimit})) ?? []).map((index) => batch[index]!)))
+  const written = await Promise.all(batches.map(async (batch) => ((await runOnThread<number[]>(worker, {root: cache.root, fingerprint: cache.fingerprint, texts: batch} satisfies ParseTask, {heapLimit: helperHeapLimit(batch, heapLimit)})) ?? []).map((index) => batch[index]!)))
   cache.addParsed(written.flat())
 }

@@ -4,7 +4,7 @@ import {contentParsedTexts, parseContent} from '@fmrl/parser'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 // The built modules: the helper threads load dist/parse-worker.js, which only the build makes.
-import {parseAhead, parseHelperHeapLimit} from '../dist/parse-ahead.js'
+import {helperHeapLimit, parseAhead, parseHelperHeapLimit} from '../dist/parse-ahead.js'
 import {parseAheadMinimum, runOnThread, threadsFor} from '../dist/threads.js'
 import {FileTreeCache} from '../dist/tree-cache.js'
 import {readContentFiles} from '../src/content-files.js'
@@ -39,6 +39,13 @@ describe('runOnThread', () => {
   })
 })
 
+describe('helperHeapLimit', () => {
+  test('a helper gets the limit unless one of its texts may need more (1 KiB a character), then the default heap', () => {
+    const characters = (count: number) => 'a'.repeat(count)
+    expect([helperHeapLimit([characters(4096), characters(512 * 1024)], 512), helperHeapLimit([characters(4096), characters(512 * 1024 + 1)], 512), helperHeapLimit([], 512)]).toEqual([512, undefined, 512])
+  })
+})
+
 describe('parseAhead', () => {
   test('helper threads write every tree the read will ask for; the read then parses nothing and gives what an uncached read gives', async () => {
     const root = await temporaryDirectory()
@@ -56,6 +63,17 @@ describe('parseAhead', () => {
     expect({survey: read.survey, sources: read.sources, messages: files.map((file) => file.messages.map(String))}).toStrictEqual({survey: plain.survey, sources: plain.sources, messages: files.map(() => [])})
   })
 
+  test('helpers whose texts may need more than the heap limit get the default heap: every tree is still written ahead', async () => {
+    // The large methods file alone: pieces of 2 to 8 KiB.
+    const files = (await contentFiles()).filter((file) => file.path === 'content/methods/agent.md')
+    const texts = [...new Set(files.flatMap((file) => contentParsedTexts(file)))]
+    const cache = new FileTreeCache(await temporaryDirectory())
+    // One MB is less than any text may need (a helper given it runs out at once and writes nothing).
+    expect(texts.every((text) => helperHeapLimit([text], 1) === undefined)).toBe(true)
+    await parseAhead(cache, files, 2, {heapLimit: 1})
+    expect(texts.filter((text) => !cache.has(text))).toEqual([])
+  })
+
   test('nothing is parsed ahead with off, one thread, auto below the minimum, or a cache that keeps nothing', async () => {
     const files = await contentFiles()
     const small = await readContentFiles(repositoryRoot, 'content')
@@ -71,6 +89,8 @@ describe('parseAhead', () => {
     const files = await contentFiles()
     const texts = [...new Set(files.flatMap((file) => contentParsedTexts(file)))]
     const plain = JSON.stringify(parseContent(copies(files)).survey)
+    // Each text is small enough for the helpers to be given the 32 MB limit the hungry one runs out of.
+    expect(helperHeapLimit(texts, 32)).toBe(32)
     for (const worker of ['no-such-worker.mjs', 'crashing-worker.mjs', 'hungry-worker.mjs'].map((name) => new URL(`./${name}`, import.meta.url))) {
       const cache = new FileTreeCache(await temporaryDirectory())
       await parseAhead(cache, copies(files), 2, {worker, heapLimit: 32})
