@@ -3,9 +3,8 @@ import {appendFile, readFile, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {colorEnabled} from '../src/terminal.js'
-import {repositoryRoot, run, temporaryRepository} from './helpers.js'
+import {bin, repositoryRoot, run, temporaryRepository} from './helpers.js'
 
-const bin = join(repositoryRoot, 'packages/cli/dist/bin.js')
 const {version} = JSON.parse(await readFile(join(repositoryRoot, 'packages/cli/package.json'), 'utf8')) as {version: string}
 
 // Two warnings (an http URL, a reference without definition) and one error (a dead anchor).

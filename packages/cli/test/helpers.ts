@@ -9,8 +9,8 @@ import {main} from '../src/main.js'
 
 export const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url))
 
-/** The built CLI, as `pnpm build` leaves it. */
-export const bin = join(repositoryRoot, 'packages/cli/dist/bin.js')
+/** The built CLI, as `pnpm build` leaves it: the bundle the `fmrl` bin runs. */
+export const bin = join(repositoryRoot, 'packages/cli/bundle/bin.js')
 
 /**
  * A fresh folder in the system temporary directory, removed when the current test finishes, also
@@ -50,10 +50,11 @@ export interface Exited {
 
 /**
  * Run the built CLI in its own node process. `closeOut` closes the read end of its standard output
- * before it can print, as `| head -1` does once it has its line; `preload` is a module node imports first.
+ * before it can print, as `| head -1` does once it has its line; `preload` is a module node imports first;
+ * `entry` is the script to run instead of the bundle (the modules' dist/bin.js).
  */
-export function runBin(argv: string[], options: {cwd: string; closeOut?: boolean; preload?: string; env?: NodeJS.ProcessEnv}): Promise<Exited> {
-  const child = spawn(process.execPath, [...(options.preload ? ['--import', options.preload] : []), bin, ...argv], {cwd: options.cwd, env: {...process.env, ...options.env}, stdio: ['ignore', 'pipe', 'pipe']})
+export function runBin(argv: string[], options: {cwd: string; closeOut?: boolean; preload?: string; env?: NodeJS.ProcessEnv; entry?: string}): Promise<Exited> {
+  const child = spawn(process.execPath, [...(options.preload ? ['--import', options.preload] : []), options.entry ?? bin, ...argv], {cwd: options.cwd, env: {...process.env, ...options.env}, stdio: ['ignore', 'pipe', 'pipe']})
   let out = ''
   let err = ''
   if (options.closeOut) child.stdout.destroy()

@@ -6,7 +6,7 @@ import {setTimeout as delay} from 'node:timers/promises'
 import {afterEach, beforeEach, describe, expect, test} from 'vitest'
 import {terminalProgress} from '../src/commands/links/progress.js'
 import {git} from './git-repository.js'
-import {repositoryRoot, run, temporaryDirectory} from './helpers.js'
+import {bin, run, temporaryDirectory} from './helpers.js'
 import {startLinkServer, type LinkServer} from './link-server.js'
 
 let server: LinkServer
@@ -116,7 +116,6 @@ describe('failing runs and the cache', () => {
   test('a run killed mid-way leaves a complete cache with what it had checked', async () => {
     const fast = Array.from({length: 20}, (_, index) => `- [${index}](@/slow?ms=5&i=${index})`)
     const root = await withList([...fast, '- [Silent](@/silent)'])
-    const bin = join(repositoryRoot, 'packages/cli/dist/bin.js')
     const child = spawn(process.execPath, [bin, 'links', 'lists/list.md', '--allow-private', '--timeout', '30s'], {cwd: root, stdio: 'ignore'})
     const cachePath = join(root, '.cache/fmrl-links.json')
     let entries = 0

@@ -30,6 +30,6 @@ describe('fmrl as a bin of the repository root', () => {
     const install = pnpm(['install', '--offline', '--frozen-lockfile', '--ignore-scripts'], copy)
     expect(install.code, install.err).toBe(0)
     expect(`${install.out}${install.err}`).not.toContain('Failed to create bin')
-    expect(pnpm(['exec', 'fmrl', '--version'], copy)).toMatchObject({code: 2, err: 'fmrl: Unexpected run before a build, expected packages/cli/dist/bin.js: run `pnpm build` first\n'})
+    expect(pnpm(['exec', 'fmrl', '--version'], copy)).toMatchObject({code: 2, err: 'fmrl: Unexpected run before a build, expected packages/cli/bundle/bin.js: run `pnpm build` first\n'})
   }, 180_000)
 })

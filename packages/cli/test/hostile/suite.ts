@@ -2,12 +2,13 @@ import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {bin, temporaryDirectory} from '../helpers.js'
+import {repositoryRoot, temporaryDirectory} from '../helpers.js'
 import {fixturesRoot, layOut, readCases, runAsNobody, updateExpected, type Run} from './cases.js'
 import {outputPaths, outputProblems, readOutputs} from './outputs.js'
 
-// The built CLI, in this process: as fast as the cases need, and the code `fmrl` runs.
-const {main} = (await import(join(bin, '../main.js'))) as typeof import('../../src/main.js')
+// The built CLI, in this process: as fast as the cases need. `fmrl` runs a bundle of these same modules,
+// which test/bundle.test.ts holds to the same output.
+const {main} = (await import(join(repositoryRoot, 'packages/cli/dist/main.js'))) as typeof import('../../src/main.js')
 const update = process.env.FMRL_HOSTILE_UPDATE === '1'
 const isRoot = process.getuid?.() === 0
 // A stack frame (`    at f (file.js:1:2)`) in what fmrl prints: a crash, not a message.

@@ -1,0 +1,80 @@
+import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises'
+import {join, relative} from 'node:path'
+import {contentParsedTexts, parseContent} from '@fmrl/parser'
+import {renderPageOutput} from '@fmrl/render'
+import {describe, expect, test} from 'vitest'
+// The built modules, which the bundle is made of.
+import {parseAhead} from '../dist/parse-ahead.js'
+import type {RenderResult, RenderTask} from '../dist/render-threads.js'
+import {runOnThread} from '../dist/threads.js'
+import {FileTreeCache} from '../dist/tree-cache.js'
+import {readContentFiles} from '../src/content-files.js'
+import {bin, repositoryRoot, runBin, temporaryDirectory, temporaryRepository} from './helpers.js'
+
+// What the `fmrl` bin runs is the bundle (rolldown.config.mjs); the other tests mostly run the modules.
+const bundled = (name: string) => new URL(`../bundle/${name}`, import.meta.url)
+const modules = join(repositoryRoot, 'packages/cli/dist/bin.js')
+
+/** Every file under `root` with its bytes, by path relative to it. */
+async function tree(root: string): Promise<Record<string, string>> {
+  const entries = await readdir(root, {recursive: true, withFileTypes: true})
+  const files = entries.filter((entry) => entry.isFile() && !join(entry.parentPath, entry.name).includes(`${root}/.cache`))
+  return Object.fromEntries(await Promise.all(files.map(async (entry) => [relative(root, join(entry.parentPath, entry.name)), await readFile(join(entry.parentPath, entry.name), 'utf8')] as const)))
+}
+
+describe('the bundle', () => {
+  test("its parse helper writes every tree the read asks for, as the modules' helper does", async () => {
+    const root = await temporaryDirectory()
+    const files = await readContentFiles(repositoryRoot, 'content')
+    const cache = new FileTreeCache(root)
+    await parseAhead(cache, files, 2, {worker: bundled('parse-worker.js')})
+    const texts = [...new Set(files.flatMap((file) => contentParsedTexts(file)))]
+    expect(texts.filter((text) => !cache.has(text))).toEqual([])
+    const read = parseContent(files, {cache})
+    expect(read.messages).toEqual(parseContent(await readContentFiles(repositoryRoot, 'content')).messages)
+    expect(read.survey).toStrictEqual(parseContent(await readContentFiles(repositoryRoot, 'content')).survey)
+  })
+
+  test('its render helper gives the page the renderer gives, byte for byte: the inlined scripts are the built ones', async () => {
+    const {survey} = parseContent(await readContentFiles(repositoryRoot, 'content'))
+    if (!survey) throw new Error('the real content reads into a survey')
+    const texts = new Map<string, string>()
+    const expected = {output: renderPageOutput(survey, {texts}), texts}
+    expect(await runOnThread<RenderResult>(bundled('render-worker.js'), {survey} satisfies RenderTask)).toStrictEqual(expected)
+  })
+
+  test('lint and build through it print, exit and write what they do through the modules', async () => {
+    const [viaBundle, viaModules] = [await temporaryRepository(), await temporaryRepository()]
+    const list = '# List\n\n- [Paper](http://github.com/x/y)\n- [Nowhere](#missing)\n'
+    for (const root of [viaBundle, viaModules]) {
+      await mkdir(join(root, 'lists'))
+      await writeFile(join(root, 'lists/list.md'), list)
+    }
+    const lint = ['lint', '--no-cache', '--format', 'json', 'content', 'lists/list.md']
+    const [bundleLint, modulesLint] = [await runBin(lint, {cwd: viaBundle}), await runBin(lint, {cwd: viaModules, entry: modules})]
+    expect(bundleLint).toEqual(modulesLint)
+    const findings = JSON.parse(bundleLint.out) as Array<{ruleId: string; line: number}>
+    expect({code: bundleLint.code, findings: findings.map(({ruleId, line}) => `${line} ${ruleId}`)}).toEqual({code: 1, findings: ['3 prefer-https', '4 no-dead-anchor']})
+    const build = ['build', '--threads', '2']
+    const [bundleBuild, modulesBuild] = [await runBin(build, {cwd: viaBundle}), await runBin(build, {cwd: viaModules, entry: modules})]
+    expect(bundleBuild).toEqual(modulesBuild)
+    expect({code: bundleBuild.code, err: bundleBuild.err, last: bundleBuild.out.split('\n').at(-2)}).toEqual({code: 0, err: '', last: 'site/index.html: written'})
+    const built = await tree(viaBundle)
+    expect(Object.keys(built)).toContain('site/index.html')
+    expect(built).toEqual(await tree(viaModules))
+    expect(bin).toBe(join(repositoryRoot, 'packages/cli/bundle/bin.js'))
+    // Every other command, each loading its own chunk: check after the build, an import of a real list
+    // (aikorea's awesome-rl) into a folder of its own, an add missing its fields, the hook outside git
+    // (nothing staged to lint: it checks the fresh outputs).
+    const realList = join(repositoryRoot, 'fixtures/lists/aikorea--awesome-rl.md')
+    const commands = [['check'], ['import', realList, '--into', 'imported'], ['add', '--name', 'X', '--format', 'json'], ['pre-commit'], ['--help']]
+    const results = []
+    for (const argv of commands) {
+      const [throughBundle, throughModules] = [await runBin(argv, {cwd: viaBundle}), await runBin(argv, {cwd: viaModules, entry: modules})]
+      expect(throughBundle, argv.join(' ')).toEqual(throughModules)
+      results.push(`${argv[0]} ${throughBundle.code}`)
+    }
+    expect(results).toEqual(['check 0', 'import 0', 'add 2', 'pre-commit 0', '--help 0'])
+    expect(await tree(join(viaBundle, 'imported'))).toEqual(await tree(join(viaModules, 'imported')))
+  })
+})
