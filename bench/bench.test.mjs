@@ -6,7 +6,7 @@ import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'nod
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, describe, expect, test} from 'vitest'
-import {markdownFiles, realVocabularies, repositoryRoot, writeSize} from './fixtures.mjs'
+import {cli, markdownFiles, realVocabularies, repositoryRoot, writeSize} from './fixtures.mjs'
 import {contentFiles, generateSurvey, readmeFile} from './generate.mjs'
 import {benchEnvironment, runOnce} from './measure.mjs'
 import {packageOf, summarise} from './profile.mjs'
@@ -15,7 +15,6 @@ import {addRatios} from './scale.mjs'
 const scratch = mkdtempSync(join(tmpdir(), 'fmrl-bench-test-'))
 afterAll(() => rmSync(scratch, {recursive: true, force: true}))
 const node = process.execPath
-const cli = join(repositoryRoot, 'packages/cli/dist/bin.js')
 
 describe('generate', () => {
   const vocabularies = realVocabularies()

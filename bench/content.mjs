@@ -4,7 +4,7 @@ import {spawnSync} from 'node:child_process'
 import {appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {repositoryRoot} from './fixtures.mjs'
+import {cli, repositoryRoot} from './fixtures.mjs'
 import {benchEnvironment, measure, ratiosTo, rowsPerSecond} from './measure.mjs'
 
 const node = process.execPath
@@ -21,7 +21,7 @@ function hookRepository(environment) {
   spawnSync('git', ['init', '--quiet'], {cwd: directory, env: environment})
   appendFileSync(join(directory, '.git/info/exclude'), '/packages\n/package.json\n/.cache\n')
   // As a commit follows a build: the build's record of what it wrote is what the hook's check compares.
-  const built = spawnSync(node, [join(repositoryRoot, 'packages/cli/dist/bin.js'), 'build'], {cwd: directory, env: environment, encoding: 'utf8'})
+  const built = spawnSync(node, [cli, 'build'], {cwd: directory, env: environment, encoding: 'utf8'})
   if (built.status !== 0) throw new Error(`fmrl build failed in the hook's repository:\n${built.stdout}${built.stderr}`)
   const installed = spawnSync(node, [join(repositoryRoot, 'node_modules/simple-git-hooks/cli.js')], {cwd: directory, env: environment, encoding: 'utf8'})
   if (!existsSync(join(directory, '.git/hooks/pre-commit'))) throw new Error(`simple-git-hooks did not install the hook:\n${installed.stdout}${installed.stderr}`)
@@ -42,7 +42,6 @@ export function runContent({runs, smoke, timeoutMs, log, progress = () => {}}) {
     log(`content ${step.label}: ${result.status} ${Math.round(result.wallMs)} ms`)
     if (result.status !== 'ok') problems.push(`content ${step.label}: ${result.status} (exit ${result.exitCode})\n${result.output ?? ''}`)
   }
-  const cli = join(repositoryRoot, 'packages/cli/dist/bin.js')
   run({id: 'floor-modules', label: 'floor: node + modules', command: node, args: [join(repositoryRoot, 'bench/floor.mjs'), 'modules'], cwd: repositoryRoot, floor: true})
   // Cold: --no-cache parses everything. Cached: the runs before left the parse cache (.cache/fmrl/trees/) warm, as a second `pnpm lint` finds it.
   run({id: 'fmrl-lint', label: 'fmrl lint --no-cache (content/ and the generated Markdown, as pnpm lint)', command: node, args: [cli, 'lint', '--no-cache'], cwd: repositoryRoot})

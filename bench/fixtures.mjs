@@ -7,6 +7,9 @@ import {contentFiles, generateSurvey, readmeFile} from './generate.mjs'
 
 export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url))
 
+/** The built CLI the `fmrl` bin runs: the bundle `pnpm build` leaves. */
+export const cli = join(repositoryRoot, 'packages/cli/bundle/bin.js')
+
 /** The real taxonomy and vocabularies, from the committed JSON export (always in step with content/). */
 export function realVocabularies(root = repositoryRoot) {
   const {taxonomy, vocabularies} = JSON.parse(readFileSync(join(root, 'export/survey.json'), 'utf8'))

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The floors fmrl is measured against, as a child process of its own: `node bench/floor.mjs <stage>
 // [files...]`. Each stage does all the earlier ones too:
-//   modules    start node, load unified, remark-parse, remark-gfm, remark-stringify, zod and the CLI's
-//              modules, and use each once on a tiny input (so their lazy parts load too)
+//   modules    start node, load unified, remark-parse, remark-gfm, remark-stringify and zod, and use
+//              each once on a tiny input (so their lazy parts load too)
 //   read       ... and read the files
 //   parse      ... and parse each with unified + remark-parse + remark-gfm
 //   stringify  ... and serialize each tree again with remark-stringify + remark-gfm
@@ -22,8 +22,6 @@ if (level < 0) {
   process.exit(2)
 }
 
-// The CLI's modules: everything `fmrl` loads before it runs a command.
-await import(new URL('../packages/cli/dist/index.js', import.meta.url).href)
 const parser = unified().use(remarkParse).use(remarkGfm)
 const serializer = unified().use(remarkGfm).use(remarkStringify)
 const warmTree = parser.parse('| a |\n| - |\n| [b](https://c.d) |\n')

@@ -11,8 +11,8 @@ import {createServer} from 'node:http'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {cli, repositoryRoot} from './fixtures.mjs'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
 const hostCount = 20
 const linksPerHost = 100
 const delayMs = 20
@@ -66,8 +66,7 @@ function score(reported, expected) {
 
 /** Run the benchmark once; resolves to the figures it prints. */
 export async function run({log = console.log} = {}) {
-  const bin = join(root, 'packages/cli/dist/bin.js')
-  if (!existsSync(bin)) throw new Error('Unexpected missing packages/cli/dist/bin.js, expected a build: run `pnpm build` first')
+  if (!existsSync(cli)) throw new Error('Unexpected missing packages/cli/bundle/bin.js, expected a build: run `pnpm build` first')
   const hosts = []
   const directory = mkdtempSync(join(tmpdir(), 'fmrl-bench-links-'))
   try {
@@ -86,7 +85,7 @@ export async function run({log = console.log} = {}) {
     const results = []
 
     // fmrl: dead on the first failing run (--dead-after 1), as the other tools report; a cache of its own.
-    const fmrlArgs = [bin, 'links', 'list.md', '--allow-private', '--dead-after', '1', '--format', 'json', '--cache', 'fmrl-links.json']
+    const fmrlArgs = [cli, 'links', 'list.md', '--allow-private', '--dead-after', '1', '--format', 'json', '--cache', 'fmrl-links.json']
     const fmrl = await time(process.execPath, fmrlArgs, directory)
     const fmrlDead = new Set(JSON.parse(fmrl.stdout || '[]').filter((finding) => finding.ruleId === 'dead-link' && finding.severity === 'error').map((finding) => /\]\((.*)\)$/.exec(lines[finding.line - 1])[1]))
     results.push({tool: 'fmrl links', ms: fmrl.ms, requests: requests(), throttled: throttled(), ...score(fmrlDead, expected)})
@@ -96,12 +95,12 @@ export async function run({log = console.log} = {}) {
     const warmRun = {ms: warm.ms, requests: requests(), ...score(warmDead, expected)}
     reset()
 
-    const linkinator = await time(process.execPath, [join(root, 'node_modules/linkinator/build/src/cli.js'), 'list.md', '--markdown', '--retry', '--format', 'JSON'], directory)
+    const linkinator = await time(process.execPath, [join(repositoryRoot, 'node_modules/linkinator/build/src/cli.js'), 'list.md', '--markdown', '--retry', '--format', 'JSON'], directory)
     const linkinatorDead = new Set((JSON.parse(linkinator.stdout || '{"links":[]}').links ?? []).filter((link) => link.state === 'BROKEN').map((link) => link.url))
     results.push({tool: 'linkinator', ms: linkinator.ms, requests: requests(), throttled: throttled(), ...score(linkinatorDead, expected)})
     reset()
 
-    const mlc = await time(process.execPath, [join(root, 'node_modules/markdown-link-check/markdown-link-check'), '--retry', '--quiet', 'list.md'], directory)
+    const mlc = await time(process.execPath, [join(repositoryRoot, 'node_modules/markdown-link-check/markdown-link-check'), '--retry', '--quiet', 'list.md'], directory)
     const mlcDead = new Set([...`${mlc.stdout}${mlc.stderr}`.matchAll(/\[✖\] (\S+)/g)].map((match) => match[1]))
     results.push({tool: 'markdown-link-check', ms: mlc.ms, requests: requests(), throttled: throttled(), ...score(mlcDead, expected)})
 

@@ -10,6 +10,8 @@ import {repositoryRoot, writeSize} from './fixtures.mjs'
 import {sizes} from './generate.mjs'
 import {benchEnvironment, runOnce} from './measure.mjs'
 
+// The modules `fmrl`'s bundle is made of, not the bundle: the same code, and each function's script
+// names its package. Module loading weighs more here than in the bundle the bin runs.
 const cli = join(repositoryRoot, 'packages/cli/dist/bin.js')
 
 /** The package a profiled function belongs to, from its script URL. */

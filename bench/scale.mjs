@@ -3,13 +3,12 @@
 import {mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {writeSize, markdownFiles, repositoryRoot} from './fixtures.mjs'
+import {cli, writeSize, markdownFiles, repositoryRoot} from './fixtures.mjs'
 import {sizes} from './generate.mjs'
 import {markdownLimits} from '../packages/parser/dist/index.js'
 import {benchEnvironment, measure, ratiosTo, rowsPerSecond} from './measure.mjs'
 
 const node = process.execPath
-const cli = join(repositoryRoot, 'packages/cli/dist/bin.js')
 const floor = join(repositoryRoot, 'bench/floor.mjs')
 const parseContent = join(repositoryRoot, 'bench/parse-content.mjs')
 const modules = join(repositoryRoot, 'node_modules')
