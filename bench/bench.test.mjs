@@ -10,6 +10,7 @@ import {cli, markdownFiles, realVocabularies, repositoryRoot, writeSize} from '.
 import {contentFiles, generateSurvey, readmeFile} from './generate.mjs'
 import {benchEnvironment, runOnce} from './measure.mjs'
 import {packageOf, summarise} from './profile.mjs'
+import {targetRows} from './report.mjs'
 import {addRatios} from './scale.mjs'
 
 const scratch = mkdtempSync(join(tmpdir(), 'fmrl-bench-test-'))
@@ -195,6 +196,22 @@ test('addRatios: each measurement against the remark-parse floor of its size and
   expect([readme.rowsPerSecond, readme.ratios]).toEqual([null, {wall: null, cpu: null, peakRss: null, rowsPerSecond: null}])
   // A file refused at the limits: its time is a figure, its rows per second none.
   expect([refused.rowsPerSecond, refused.ratios.wall, refused.ratios.rowsPerSecond]).toEqual([null, 0.25, null])
+})
+
+test('targetRows: the content targets against the floor, a cold lint, a warm one, one after an edit and the hook', () => {
+  const base = {suite: 'content', size: 'content', input: 'content', status: 'ok'}
+  const rows = targetRows([
+    {...base, id: 'fmrl-lint', ratios: {wall: 3.16, cpu: 4.38}},
+    {...base, id: 'fmrl-lint-cached', ratios: {wall: 0.95, cpu: 0.93}},
+    {...base, id: 'fmrl-lint-edited', ratios: {wall: 1.51, cpu: 1.2}},
+    {...base, id: 'pre-commit', status: 'failed', ratios: {wall: 1, cpu: 1}}
+  ])
+  expect(rows).toEqual([
+    ['fmrl lint on our content ≤ 1.5× node + modules', '3.16× (CPU 4.38×)', 'not met'],
+    ['… with the parse cache warm', '0.95× (CPU 0.93×)', 'met'],
+    ['… one row edited, parse cache warm', '1.51× (CPU 1.20×)', 'not met'],
+    ['pre-commit hook ≤ 1.5× node + modules', '- (CPU -)', 'not measured']
+  ])
 })
 
 describe('profile', () => {

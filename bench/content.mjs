@@ -4,7 +4,7 @@ import {spawnSync} from 'node:child_process'
 import {appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {cli, repositoryRoot} from './fixtures.mjs'
+import {cli, editRow, repositoryRoot} from './fixtures.mjs'
 import {benchEnvironment, measure, ratiosTo, rowsPerSecond} from './measure.mjs'
 
 const node = process.execPath
@@ -46,6 +46,15 @@ export function runContent({runs, smoke, timeoutMs, log, progress = () => {}}) {
   // Cold: --no-cache parses everything. Cached: the runs before left the parse cache (.cache/fmrl/trees/) warm, as a second `pnpm lint` finds it.
   run({id: 'fmrl-lint', label: 'fmrl lint --no-cache (content/ and the generated Markdown, as pnpm lint)', command: node, args: [cli, 'lint', '--no-cache'], cwd: repositoryRoot})
   run({id: 'fmrl-lint-cached', label: 'fmrl lint, parse cache warm', command: node, args: [cli, 'lint'], cwd: repositoryRoot})
+  // A contributor's lint after an edit: every file the survey is data for is linted again. On a copy,
+  // never the live content/; the warm-up run fills the parse cache, each measured run edits a row first.
+  const edited = mkdtempSync(join(tmpdir(), 'fmrl-bench-edited-'))
+  try {
+    cpSync(join(repositoryRoot, 'content'), join(edited, 'content'), {recursive: true})
+    run({id: 'fmrl-lint-edited', label: 'fmrl lint content/, one row edited, parse cache warm', command: node, args: [cli, 'lint', '--root', edited, 'content'], cwd: edited}, {before: (index) => editRow(join(edited, 'content'), index)})
+  } finally {
+    rmSync(edited, {recursive: true, force: true})
+  }
   run({id: 'fmrl-check', label: 'fmrl check --no-cache', command: node, args: [cli, 'check', '--no-cache'], cwd: repositoryRoot})
   run({id: 'fmrl-check-cached', label: 'fmrl check, parse cache warm', command: node, args: [cli, 'check'], cwd: repositoryRoot})
   const repository = hookRepository(environment)

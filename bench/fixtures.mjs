@@ -16,6 +16,18 @@ export function realVocabularies(root = repositoryRoot) {
   return {taxonomy, vocabularies}
 }
 
+/** Edit one method row (its models cell) of methods/agent.md: the smallest real change a contributor makes. */
+export function editRow(content, run) {
+  const path = join(content, 'methods/agent.md')
+  const lines = readFileSync(path, 'utf8').split('\n')
+  const rows = lines.flatMap((line, index) => (line.startsWith('| ') && !line.startsWith('| Method |') && !line.startsWith('| - |') ? [index] : []))
+  const index = rows[run % rows.length]
+  const cells = lines[index].split(' | ')
+  cells[2] = `${cells[2]}, Edited-${run + 1}`
+  lines[index] = cells.join(' | ')
+  writeFileSync(path, lines.join('\n'))
+}
+
 /** Every Markdown file below `directory`, sorted, as absolute paths. */
 export function markdownFiles(directory) {
   return readdirSync(directory, {recursive: true, withFileTypes: true})

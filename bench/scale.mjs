@@ -1,9 +1,9 @@
 // The scale suite: fmrl on generated survey-shaped content of each size, against floors measured on
 // the same text in the same run, with markdownlint-cli2 and remark-cli as peers.
-import {mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, realpathSync, rmSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {cli, writeSize, markdownFiles, repositoryRoot} from './fixtures.mjs'
+import {cli, editRow, writeSize, markdownFiles, repositoryRoot} from './fixtures.mjs'
 import {sizes} from './generate.mjs'
 import {markdownLimits} from '../packages/parser/dist/index.js'
 import {benchEnvironment, measure, ratiosTo, rowsPerSecond} from './measure.mjs'
@@ -28,18 +28,6 @@ function peers(readmeDirectory) {
       accept: [0, 1]
     }
   ]
-}
-
-/** Edit one method row (its models cell) of methods/agent.md: the smallest real change a contributor makes. */
-function editRow(content, run) {
-  const path = join(content, 'methods/agent.md')
-  const lines = readFileSync(path, 'utf8').split('\n')
-  const rows = lines.flatMap((line, index) => (line.startsWith('| ') && !line.startsWith('| Method |') && !line.startsWith('| - |') ? [index] : []))
-  const index = rows[run % rows.length]
-  const cells = lines[index].split(' | ')
-  cells[2] = `${cells[2]}, Edited-${run + 1}`
-  lines[index] = cells.join(' | ')
-  writeFileSync(path, lines.join('\n'))
 }
 
 /** The floors use the root's copies of the Markdown and schema modules: they must be the ones fmrl loads. */
