@@ -18,7 +18,7 @@ import {cpus, loadavg, release, totalmem} from 'node:os'
 import {join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {runContent} from './content.mjs'
-import {cli, repositoryRoot, writeSize} from './fixtures.mjs'
+import {cli, missingBuild, repositoryRoot, writeSize} from './fixtures.mjs'
 import {sizes} from './generate.mjs'
 import {contentTable, scaleTable, targetTable} from './report.mjs'
 
@@ -82,7 +82,7 @@ const runs = options.runs === undefined ? undefined : Number(options.runs)
 if (runs !== undefined && (!Number.isInteger(runs) || runs < 1)) fail('Unexpected --runs, expected a whole number of at least 1')
 const timeoutMs = Number(options.timeout) * 1000
 if (!(timeoutMs > 0)) fail('Unexpected --timeout, expected seconds greater than 0')
-if (!existsSync(cli)) fail('Unexpected missing packages/cli/bundle/bin.js, expected a build: run `pnpm build` first')
+if (!existsSync(cli)) fail(missingBuild)
 
 const log = (line) => console.error(`bench: ${line}`)
 

@@ -10,6 +10,9 @@ export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url))
 /** The built CLI the `fmrl` bin runs: the bundle `pnpm build` leaves. */
 export const cli = join(repositoryRoot, 'packages/cli/bundle/bin.js')
 
+/** What a suite says when there is no build to measure. */
+export const missingBuild = 'Unexpected missing packages/cli/bundle/bin.js, expected a build: run `pnpm build` first'
+
 /** The real taxonomy and vocabularies, from the committed JSON export (always in step with content/). */
 export function realVocabularies(root = repositoryRoot) {
   const {taxonomy, vocabularies} = JSON.parse(readFileSync(join(root, 'export/survey.json'), 'utf8'))

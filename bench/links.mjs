@@ -11,7 +11,7 @@ import {createServer} from 'node:http'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {cli, repositoryRoot} from './fixtures.mjs'
+import {cli, missingBuild, repositoryRoot} from './fixtures.mjs'
 
 const hostCount = 20
 const linksPerHost = 100
@@ -66,7 +66,7 @@ function score(reported, expected) {
 
 /** Run the benchmark once; resolves to the figures it prints. */
 export async function run({log = console.log} = {}) {
-  if (!existsSync(cli)) throw new Error('Unexpected missing packages/cli/bundle/bin.js, expected a build: run `pnpm build` first')
+  if (!existsSync(cli)) throw new Error(missingBuild)
   const hosts = []
   const directory = mkdtempSync(join(tmpdir(), 'fmrl-bench-links-'))
   try {

@@ -31,8 +31,9 @@ describe('the bundle', () => {
     const texts = [...new Set(files.flatMap((file) => contentParsedTexts(file)))]
     expect(texts.filter((text) => !cache.has(text))).toEqual([])
     const read = parseContent(files, {cache})
-    expect(read.messages).toEqual(parseContent(await readContentFiles(repositoryRoot, 'content')).messages)
-    expect(read.survey).toStrictEqual(parseContent(await readContentFiles(repositoryRoot, 'content')).survey)
+    const uncached = parseContent(await readContentFiles(repositoryRoot, 'content'))
+    expect(read.messages).toEqual(uncached.messages)
+    expect(read.survey).toStrictEqual(uncached.survey)
   })
 
   test('its render helper gives the page the renderer gives, byte for byte: the inlined scripts are the built ones', async () => {
@@ -44,6 +45,8 @@ describe('the bundle', () => {
   })
 
   test('lint and build through it print, exit and write what they do through the modules', async () => {
+    // runBin without an entry runs what the `fmrl` bin runs.
+    expect(bin).toBe(join(repositoryRoot, 'packages/cli/bundle/bin.js'))
     const [viaBundle, viaModules] = [await temporaryRepository(), await temporaryRepository()]
     const list = '# List\n\n- [Paper](http://github.com/x/y)\n- [Nowhere](#missing)\n'
     for (const root of [viaBundle, viaModules]) {
@@ -62,7 +65,6 @@ describe('the bundle', () => {
     const built = await tree(viaBundle)
     expect(Object.keys(built)).toContain('site/index.html')
     expect(built).toEqual(await tree(viaModules))
-    expect(bin).toBe(join(repositoryRoot, 'packages/cli/bundle/bin.js'))
     // Every other command, each loading its own chunk: check after the build, an import of a real list
     // (aikorea's awesome-rl) into a folder of its own, an add missing its fields, the hook outside git
     // (nothing staged to lint: it checks the fresh outputs).
