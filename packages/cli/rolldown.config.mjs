@@ -4,6 +4,10 @@
 // beside the chunk that starts them (`new URL('parse-worker.js', import.meta.url)`), and
 // `../package.json` still names this package's manifest, since bundle/ is a sibling of dist/.
 import {defineConfig} from 'rolldown'
+import {fingerprintedPackages, packageFingerprint} from './dist/tree-cache.js'
+
+// The cache's fingerprints of the code being bundled, computed from dist/ now rather than on every run.
+const fingerprints = Object.fromEntries(fingerprintedPackages.map((name) => [name, packageFingerprint(name)]))
 
 export default defineConfig({
   input: {bin: 'dist/bin.js', 'parse-worker': 'dist/parse-worker.js', 'render-worker': 'dist/render-worker.js'},
@@ -11,7 +15,7 @@ export default defineConfig({
   // jsonc-parser's `main` is a UMD build whose requires a bundle cannot follow; its `module` is the same code as ES modules.
   resolve: {mainFields: ['module', 'main']},
   // CommonJS dependencies that read their own file name (write-file-atomic seeds its temporary names with it).
-  transform: {define: {__filename: 'import.meta.filename', __dirname: 'import.meta.dirname'}},
+  transform: {define: {__filename: 'import.meta.filename', __dirname: 'import.meta.dirname', FMRL_BUNDLED_FINGERPRINTS: JSON.stringify(fingerprints)}},
   // The web page inlines these functions by their source text, which a bundler rewrites (it drops their
   // comments): loaded as they are built, the page `fmrl build` writes is the one the renderer's tests see.
   // The bundle imports it as `../../render/dist/site/client.js`, which is @fmrl/render both in this

@@ -1,5 +1,6 @@
 import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises'
 import {join, relative} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {contentParsedTexts, parseContent} from '@fmrl/parser'
 import {renderPageOutput} from '@fmrl/render'
 import {describe, expect, test} from 'vitest'
@@ -7,13 +8,14 @@ import {describe, expect, test} from 'vitest'
 import {parseAhead} from '../dist/parse-ahead.js'
 import type {RenderResult, RenderTask} from '../dist/render-threads.js'
 import {runOnThread} from '../dist/threads.js'
-import {FileTreeCache} from '../dist/tree-cache.js'
+import {FileTreeCache, parserFingerprint, treeCacheFolder} from '../dist/tree-cache.js'
 import {readContentFiles} from '../src/content-files.js'
 import {bin, repositoryRoot, runBin, temporaryDirectory, temporaryRepository} from './helpers.js'
 
 // What the `fmrl` bin runs is the bundle (rolldown.config.mjs); the other tests mostly run the modules.
 const bundled = (name: string) => new URL(`../bundle/${name}`, import.meta.url)
 const modules = join(repositoryRoot, 'packages/cli/dist/bin.js')
+const faults = fileURLToPath(new URL('fs-faults.mjs', import.meta.url))
 
 /** Every file under `root` with its bytes, by path relative to it. */
 async function tree(root: string): Promise<Record<string, string>> {
@@ -42,6 +44,19 @@ describe('the bundle', () => {
     const texts = new Map<string, string>()
     const expected = {output: renderPageOutput(survey, {texts}), texts}
     expect(await runOnThread<RenderResult>(bundled('render-worker.js'), {survey} satisfies RenderTask)).toStrictEqual(expected)
+  })
+
+  test('it keys the cache by the fingerprints of the modules it was bundled from, without reading them', async () => {
+    const [viaBundle, viaModules] = [await temporaryRepository(), await temporaryRepository()]
+    const reads = async (root: string, entry?: string) => {
+      const log = join(root, 'reads.log')
+      const linted = await runBin(['lint', 'content'], {cwd: root, entry, preload: faults, env: {FMRL_TEST_READ_LOG: log}})
+      const built = (await readFile(log, 'utf8')).split('\n').filter((path) => /\/packages\/[^/]+\/dist\/.*\.js$/.test(path))
+      return {code: linted.code, folders: await readdir(join(root, treeCacheFolder)), builtModulesRead: built.length > 0}
+    }
+    const expected = {code: 0, folders: [parserFingerprint()]}
+    expect(await reads(viaModules, modules)).toEqual({...expected, builtModulesRead: true})
+    expect(await reads(viaBundle)).toEqual({...expected, builtModulesRead: false})
   })
 
   test('lint and build through it print, exit and write what they do through the modules', async () => {

@@ -3,6 +3,7 @@
 //   FMRL_TEST_KILL_AT=N          SIGKILL the process just before its Nth file system write
 //                                (mkdir, writeFile, rename, rm, rmdir, unlink, utimes).
 //   FMRL_TEST_FAIL=CODE:SUFFIX   fail every call on a path ending in SUFFIX with the error CODE (EACCES, EIO…).
+//   FMRL_TEST_READ_LOG=FILE      append the path of every readFileSync to FILE, one a line.
 import fs from 'node:fs'
 import {syncBuiltinESMExports} from 'node:module'
 import {constants} from 'node:os'
@@ -41,5 +42,13 @@ for (const name of writes) {
 for (const name of reads) {
   wrap(fs.promises, name, false, false)
   wrap(fs, name, false, true)
+}
+const readLog = process.env.FMRL_TEST_READ_LOG
+if (readLog) {
+  const {appendFileSync, readFileSync} = fs
+  fs.readFileSync = function (path, ...rest) {
+    appendFileSync(readLog, `${String(path)}\n`)
+    return readFileSync.call(this, path, ...rest)
+  }
 }
 syncBuiltinESMExports()
