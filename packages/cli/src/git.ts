@@ -21,10 +21,13 @@ export function readCommitted(root: string, path: string): Promise<string | unde
   return git(root, ['show', `HEAD:./${path}`])
 }
 
-/** Paths (relative to `root`) of the files staged for commit below `directory`: added, copied, modified or renamed. */
-export async function readStaged(root: string, directory: string): Promise<string[]> {
+/**
+ * Paths (relative to `root`) of the files staged for commit below `directory`: added, copied, modified
+ * or renamed; undefined when git cannot tell (outside a repository, or no git), which is not "none".
+ */
+export async function readStaged(root: string, directory: string): Promise<string[] | undefined> {
   const out = await git(root, ['diff', '--cached', '--name-only', '--relative', '--diff-filter=ACMR', '-z', '--', directory])
-  return (out ?? '').split('\0').filter((path) => path !== '')
+  return out?.split('\0').filter((path) => path !== '')
 }
 
 /** The commit a ref names, or undefined when it names none (`--changed-since` validates its ref). */

@@ -1,7 +1,7 @@
 import {resolve} from 'node:path'
 import {checkCommand} from './commands/check.js'
 import {readStaged} from './git.js'
-import {exitCodes, type Io} from './io.js'
+import {exitCodes, UsageError, type Io} from './io.js'
 
 export interface PreCommitOptions {
   root: string
@@ -15,9 +15,13 @@ export type RunCommand = (argv: string[]) => Promise<number>
  * `fmrl pre-commit`, what the git pre-commit hook runs: lint the content/ files staged for commit,
  * then check that every generated file matches content/. Lint reads the files as they are in the
  * working tree, so stage what you linted. Exit 1 blocks the commit; `git commit --no-verify` skips it.
+ * Outside a git repository it is a usage error (exit 2).
  */
 export async function preCommitCommand(options: PreCommitOptions, io: Io, runCommand: RunCommand): Promise<number> {
-  const staged = (await readStaged(options.root, options.content)).filter((path) => path.endsWith('.md'))
+  const index = await readStaged(options.root, options.content)
+  // Outside git nothing can be staged: linting nothing and passing would look like a clean commit.
+  if (!index) throw new UsageError('Unexpected `fmrl pre-commit` outside a git repository, expected to run as its pre-commit hook: lint with `fmrl lint` and check the outputs with `fmrl check`')
+  const staged = index.filter((path) => path.endsWith('.md'))
   const say = (text: string) => io.err(`fmrl pre-commit: ${text}`)
   let code: number = exitCodes.ok
   if (staged.length > 0) {

@@ -82,7 +82,7 @@ describe('the bundle', () => {
     expect(built).toEqual(await tree(viaModules))
     // Every other command, each loading its own chunk: check after the build, an import of a real list
     // (aikorea's awesome-rl) into a folder of its own, an add missing its fields, the hook outside git
-    // (nothing staged to lint: it checks the fresh outputs).
+    // (a usage error: nothing can be staged there).
     const realList = join(repositoryRoot, 'fixtures/lists/aikorea--awesome-rl.md')
     const commands = [['check'], ['import', realList, '--into', 'imported'], ['add', '--name', 'X', '--format', 'json'], ['pre-commit'], ['--help']]
     const results = []
@@ -91,7 +91,7 @@ describe('the bundle', () => {
       expect(throughBundle, argv.join(' ')).toEqual(throughModules)
       results.push(`${argv[0]} ${throughBundle.code}`)
     }
-    expect(results).toEqual(['check 0', 'import 0', 'add 2', 'pre-commit 0', '--help 0'])
+    expect(results).toEqual(['check 0', 'import 0', 'add 2', 'pre-commit 2', '--help 0'])
     expect(await tree(join(viaBundle, 'imported'))).toEqual(await tree(join(viaModules, 'imported')))
   })
 })

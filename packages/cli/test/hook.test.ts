@@ -3,7 +3,7 @@ import {appendFile, copyFile, readFile, symlink, writeFile} from 'node:fs/promis
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {builtRepository, git} from './git-repository.js'
-import {repositoryRoot, run} from './helpers.js'
+import {repositoryRoot, run, temporaryRepository} from './helpers.js'
 
 /**
  * A built, committed repository with the pre-commit hook installed the way `pnpm install` does it:
@@ -89,5 +89,16 @@ describe('pre-commit hook', {timeout: 60_000}, () => {
     git(root, 'add', '--all')
     const passed = commit(root)
     expect(passed).toEqual({status: 0, stdout: '', stderr: `fmrl pre-commit: linting 1 staged content file\n${matching}`})
+  })
+
+  test('outside a git repository it says so and exits 2: nothing staged is not a clean commit', async () => {
+    // Built, so that a check alone passes: the hook must not pass by linting nothing.
+    const root = await temporaryRepository()
+    expect((await run(['build'], root)).code).toBe(0)
+    expect(await run(['pre-commit'], root)).toEqual({
+      code: 2,
+      out: '',
+      err: 'fmrl: Unexpected `fmrl pre-commit` outside a git repository, expected to run as its pre-commit hook: lint with `fmrl lint` and check the outputs with `fmrl check`'
+    })
   })
 })
