@@ -113,6 +113,7 @@ export const fingerprintedPackages = ['@fmrl/parser', '@fmrl/lint', '@fmrl/rende
  * development checkout changes them without a new version), and the version of every package it
  * uses, from the install record when there is one (reading ~80 package.json files instead costs more
  * than a tree of our content takes to load). An entry made under another fingerprint is never read.
+ * Without `from`, the bundle gives the fingerprint it was bundled with.
  */
 export function packageFingerprint(name: string, from?: string): string {
   return (from === undefined ? bundledFingerprints[name] : undefined) ?? computedFingerprint(name, from ?? import.meta.url)
