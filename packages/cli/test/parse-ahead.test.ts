@@ -4,7 +4,7 @@ import {contentParsedTexts, parseContent} from '@fmrl/parser'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 // The built modules: the helper threads load dist/parse-worker.js, which only the build makes.
-import {helperHeapLimit, parseAhead, parseHelperHeapLimit} from '../dist/parse-ahead.js'
+import {helperHeapLimit, parseAhead, parseBatches, parseCost, parseHelperHeapLimit} from '../dist/parse-ahead.js'
 import {parseAheadMinimum, runOnThread, threadsFor} from '../dist/threads.js'
 import {FileTreeCache} from '../dist/tree-cache.js'
 import {readContentFiles} from '../src/content-files.js'
@@ -43,6 +43,24 @@ describe('helperHeapLimit', () => {
   test('a helper gets the limit unless one of its texts may need more (1 KiB a character), then the default heap', () => {
     const characters = (count: number) => 'a'.repeat(count)
     expect([helperHeapLimit([characters(4096), characters(512 * 1024)], 512), helperHeapLimit([characters(4096), characters(512 * 1024 + 1)], 512), helperHeapLimit([], 512)]).toEqual([512, undefined, 512])
+  })
+})
+
+describe('parseBatches', () => {
+  test('a text costs a unit a character of markup and a thousandth a character', () => {
+    expect([parseCost(''), parseCost('plain words'), parseCost('| [a](b) | $x$ |'), parseCost('`c` *d* _e_ <f> \\ !')]).toEqual([0, 0.011, 9.016, 9.019])
+  })
+
+  test('the texts are cut in order into runs of about the same cost, not the same length', () => {
+    // A table of links is slower to parse than prose of the same length: one such text weighs as much as ten times its length of prose.
+    const rows = '| [a](b) |\n'.repeat(100)
+    const prose = 'word '.repeat(2200)
+    expect([parseCost(rows), parseCost(prose)]).toEqual([601.1, 11])
+    const texts = [rows, prose, prose, prose]
+    expect(parseBatches(texts, 2)).toEqual([[rows], [prose, prose, prose]])
+    expect(parseBatches([prose, prose, prose, rows], 2)).toEqual([[prose, prose, prose], [rows]])
+    expect(parseBatches([prose, prose], 3)).toEqual([[prose], [], [prose]])
+    expect(parseBatches(['', ''], 2)).toEqual([['', ''], []])
   })
 })
 
