@@ -253,8 +253,8 @@ export type CachedContent = Pick<ContentRead, 'survey' | 'sources' | 'trees'>
  * `.cache/fmrl/trees/<fingerprint>/<hash of the text>.json`. A hit is a tree made of the very same
  * text by the very same parser; anything else (a missing, unreadable, truncated or foreign entry) is
  * a miss, parsed again. Reading and writing are synchronous (the parser asks and tells as it goes):
- * each new tree is written the moment it is parsed, through a temporary file renamed into place, so
- * no run holds the trees of all its files; lint reads a content file's tree back when it lints it.
+ * each new tree is written the moment it is parsed, through a temporary file renamed into place; lint
+ * reads back the tree of a file whose tree the read of content/ did not hand it.
  * Beside the trees, the survey read from content/ (`content-<hash>.json`), for the same texts of
  * every content file: a run that finds it builds no model; and what each methods and references file
  * read into (`read-<hash>.json`): a run that does not find the survey reads only the files that changed;
@@ -320,10 +320,6 @@ export class FileTreeCache implements TreeCache {
     this.used.add(readEntryName(hash))
     this.reads.add(readEntryName(hash))
     return entry.read
-  }
-
-  hasRead(key: string): boolean {
-    return existsSync(this.pathOf(readEntryName(sha256(key))))
   }
 
   setRead(key: string, read: unknown): void {
@@ -528,10 +524,19 @@ export async function saveTreeCache(cache: FileTreeCache, options: {prune?: bool
 /**
  * parseContent through the cache: the survey read before from the same content files when there is
  * one, else a read (each tree from the cache where it can be, the rest parsed ahead on helper threads
- * as `threads` allows) that is then kept. With a cache and `keepTrees`, only the trees of the files
- * an edit made it read again are handed back (`'changed'`: lint reads every other file's tree from
- * the cache as it lints it); without one, the read parseContent gives, its trees with `keepTrees`.
+ * as `threads` allows) that is then kept; with `keepTrees`, the trees of the files read, up to
+ * `handedTreesBudget` (lint reads the others', and those of the files whose kept read was taken, from
+ * the cache as it lints them). Without a cache, the read parseContent gives.
  */
+/**
+ * How many characters of content/ a read through the cache hands back the trees of (`keepTrees`), in
+ * the order the files are read; lint reads the others' trees from the cache as it lints them. Handed
+ * back, a tree is not read twice: at 10,000 rows (3.3 million characters) a cold lint took about 6%
+ * less time at the same peak, but at 50,000 rows (16 million) holding every tree raised the peak from
+ * 1.38 to 1.66 GB (bench/README.md).
+ */
+export const handedTreesBudget = 4_000_000
+
 export async function parseContentCached(files: VFile[], cache: FileTreeCache | undefined, options: Pick<ContentOptions, 'keepTrees'> & {threads?: Threads | undefined} = {}): Promise<CachedContent> {
   const {threads = 'auto', ...parseOptions} = options
   if (!cache) return parseContent(files, parseOptions)
@@ -539,7 +544,7 @@ export async function parseContentCached(files: VFile[], cache: FileTreeCache | 
   if (cached) return cached
   // Loaded only on a miss.
   if (threads !== 'off') await (await import('./parse-ahead.js')).parseAhead(cache, files, threads)
-  const read = parseContent(files, {cache, keepTrees: parseOptions.keepTrees ? 'changed' : false})
+  const read = parseContent(files, {cache, keepTrees: parseOptions.keepTrees === true ? handedTreesBudget : parseOptions.keepTrees})
   cache.setContent(files, read)
   return read
 }

@@ -2,9 +2,10 @@ import {createHash} from 'node:crypto'
 import {mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {parseContent, parseMarkdown, parsedTexts, unpackSources} from '@fmrl/parser'
+import type {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {readContentFiles} from '../src/content-files.js'
-import {FileTreeCache, packageFingerprint, parserFingerprint, treeCacheFolder} from '../src/tree-cache.js'
+import {FileTreeCache, packageFingerprint, parseContentCached, parserFingerprint, treeCacheFolder} from '../src/tree-cache.js'
 import {repositoryRoot, run, temporaryDirectory, temporaryRepository} from './helpers.js'
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
@@ -318,6 +319,26 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     const after = await reads()
     expect(after.filter((name) => first.includes(name))).toHaveLength(3)
     expect(after).toHaveLength(4)
+  })
+
+  test('a read of content/ through the cache hands lint the tree of every file it read, the same tree a read without a cache gives', async () => {
+    const root = await temporaryDirectory()
+    const paths = (trees: Map<VFile, unknown>) => [...trees.keys()].map((file) => file.path).sort()
+    const files = await readContentFiles(repositoryRoot, 'content')
+    const every = files.map((file) => file.path).sort()
+    // A first read parses every file: lint is handed every tree, and reads none back from the cache.
+    const first = await parseContentCached(files, new FileTreeCache(root), {keepTrees: true, threads: 'off'})
+    expect(paths(first.trees)).toEqual(every)
+    const plain = parseContent(await readContentFiles(repositoryRoot, 'content'), {keepTrees: true})
+    const planner = (trees: Map<VFile, unknown>) => [...trees].find(([file]) => file.path === 'content/methods/planner.md')?.[1]
+    expect(planner(first.trees)).toStrictEqual(planner(plain.trees))
+    // One row edited: the kept reads of the other methods and references files are taken, their trees left in the cache.
+    const edited = await readContentFiles(repositoryRoot, 'content')
+    const agent = edited.find((file) => file.path === 'content/methods/agent.md')!
+    agent.value = String(agent.value).replace('| Meerkat, Vicuna-1.5 |', '| Meerkat, Vicuna-2 |')
+    const taken = ['content/methods/planner.md', 'content/methods/reward.md', 'content/references.md']
+    const again = await parseContentCached(edited, new FileTreeCache(root), {keepTrees: true, threads: 'off'})
+    expect(paths(again.trees)).toEqual(every.filter((path) => !taken.includes(path)))
   })
 
   test('the survey kept after lint --fix stands on the reads of the fixed files, not on those of the text before the fix', async () => {

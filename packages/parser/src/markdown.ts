@@ -21,8 +21,6 @@ export interface TreeCache {
   set(text: string, tree: Root): void
   /** What reading a content file gave before, under this key (see `parseContent`): JSON, as `setRead` was given it. */
   getRead?(key: string): unknown
-  /** Whether a read is kept under this key (readable or not: `getRead` tells). */
-  hasRead?(key: string): boolean
   setRead?(key: string, read: unknown): void
   /** Keep the trees of these texts, which this run did not read (their file's read was kept instead). */
   keep?(texts: readonly string[]): void

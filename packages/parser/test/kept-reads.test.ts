@@ -25,9 +25,6 @@ class MemoryCache implements TreeCache {
   setRead(key: string, read: unknown): void {
     this.reads.set(key, JSON.stringify(read))
   }
-  hasRead(key: string): boolean {
-    return this.reads.has(key)
-  }
   keep(texts: readonly string[]): void {
     this.kept.push(...texts)
   }
@@ -98,24 +95,28 @@ describe('kept reads of content files', () => {
     expect(cache.reads.size).toBe(growing.length - 1)
   })
 
-  test('keepTrees changed: an edit\'s re-read hands back the trees of the files it read again, a first read and an unchanged one none', () => {
+  test('keepTrees with kept reads: the trees of the files read are handed back, none of a file whose kept read was taken', () => {
     const cache = new MemoryCache()
-    const changed = (files: VFile[]) => parseContent(files, {cache, keepTrees: 'changed'})
-    // A first read: no kept read to stand beside, so no tree is held for the caller.
-    const first = changed(contentFiles())
-    expect(first.trees.size).toBe(0)
+    const keeping = (files: VFile[]) => parseContent(files, {cache, keepTrees: true})
+    const paths = (read: {trees: Map<VFile, unknown>}) => [...read.trees.keys()].map((file) => file.path).sort()
+    const every = contentFiles().map((file) => file.path).sort()
+    // A first read: every file is read, and every tree handed back.
+    const first = keeping(contentFiles())
+    expect(paths(first)).toEqual(every)
     expect(first.survey).toStrictEqual(read(contentFiles()).survey)
-    // One row edited: its file is read again, and only its tree comes back, the tree the parser makes of it.
+    // One row edited: the other growing files' kept reads are taken, so only their trees stay in the cache.
     const files = contentFiles()
     const agent = files.find((file) => file.path === 'content/methods/agent.md')!
     agent.value = String(agent.value).replace('| Meerkat, Vicuna-1.5 |', '| Meerkat, Vicuna-2 |')
-    const edited = changed(files)
-    expect([...edited.trees.keys()]).toEqual([agent])
+    const edited = keeping(files)
+    const untouched = growing.filter((path) => path !== agent.path)
+    expect(paths(edited)).toEqual(every.filter((path) => !untouched.includes(path)))
     const copies = files.map((file) => new VFile({path: file.path, value: file.value}))
     const uncachedTrees = parseContent(copies, {keepTrees: true}).trees
     expect(edited.trees.get(agent)).toStrictEqual(uncachedTrees.get(copies.find((file) => file.path === agent.path)!))
     expect(edited.survey).toStrictEqual(read(files).survey)
-    // Nothing changed: every growing file's read is kept, no tree is read.
-    expect(changed(files).trees.size).toBe(0)
+    // Nothing changed: every growing file's read is kept, so only the other files' trees come back.
+    expect(paths(keeping(files))).toEqual(every.filter((path) => !growing.includes(path)))
   })
+
 })

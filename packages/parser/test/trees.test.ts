@@ -26,3 +26,17 @@ test('without keepTrees parseContent hands back no tree, and reads the same surv
   expect(read.survey).toEqual(kept.survey)
   expect(read.sources).toEqual(kept.sources)
 })
+
+test('keepTrees as a number hands back trees in the order the files are read, while their characters fit in it', () => {
+  const files = contentFiles()
+  const size = (path: string) => String(files.find((file) => file.path === path)!.value).length
+  // Read first: the survey, the taxonomy, the legend, then the references.
+  const first = ['content/survey.md', 'content/taxonomy.md', 'content/legend.md']
+  const budget = first.reduce((sum, path) => sum + size(path), 0)
+  expect(size('content/references.md')).toBeGreaterThan(size('content/datasets.md'))
+  const paths = (room: number) => [...parseContent(contentFiles(), {keepTrees: room}).trees.keys()].map((file) => file.path)
+  expect(paths(budget)).toEqual(first)
+  // A file that does not fit is passed over; a later one that does is handed back.
+  expect(paths(budget + size('content/datasets.md'))).toEqual([...first, 'content/datasets.md'])
+  expect(paths(0)).toEqual([])
+})

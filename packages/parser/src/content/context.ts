@@ -25,7 +25,7 @@ export interface ReadOptions {
   /** Reading a draft: rows with empty or missing cells are kept. */
   drafting?: boolean | undefined
   /** Where each file's tree goes, for a caller that lints the same files. */
-  trees?: Map<VFile, Root> | undefined
+  trees?: {set(file: VFile, tree: Root): void} | undefined
   /** Trees of earlier runs, read instead of parsing the same text again. */
   cache?: TreeCache | undefined
 }

@@ -6,7 +6,7 @@ import {quoteList, reportError, type ParseRuleId} from '../diagnostics.js'
 import {checkMarkdownLimits} from '../limits.js'
 import {fileContext, type ReadOptions} from './context.js'
 import {SourceMap, type PlaceLookup} from './source-map.js'
-import {keptReadKey, readKept} from './kept-read.js'
+import {readKept} from './kept-read.js'
 import {parseDatasetsFile} from './datasets-file.js'
 import {parseLegendFile} from './legend-file.js'
 import {methodReads, parseMethodsFile, type MethodRead} from './methods-file.js'
@@ -24,10 +24,10 @@ export interface ContentRead {
   draft: SurveyDraft
   sources: SourceMap
   /**
-   * With `keepTrees`, the tree of each content file that was parsed (not those past the limits or
-   * refused), so that a caller linting the same files need not parse them again; with `'changed'`,
-   * those of the files read again beside kept reads; else empty, and each file's tree is garbage
-   * once the file is read. Nothing keeps it but the caller.
+   * With `keepTrees`, the tree of each content file that was parsed or read from the cache (not those
+   * past the limits or refused, nor those whose kept read was taken: their trees stay in the cache,
+   * nor those past a budget of characters), so that a caller linting the same files need not read them again; else empty, and each file's tree is
+   * garbage once the file is read. Nothing keeps it but the caller.
    */
   trees: Map<VFile, Root>
 }
@@ -49,12 +49,11 @@ export function contentFileKind(path: string): ContentFileKind | undefined {
 /** How content/ is read: as a draft or not, with a parse cache, and whether the trees are handed back. */
 export interface ContentOptions extends Pick<ReadOptions, 'drafting' | 'cache'> {
   /**
-   * Hand back each file's tree (`trees`): a caller that lints the files without a cache to read them
-   * from. `'changed'`: with the cache's kept reads, only the trees of the methods and references files
-   * read again while another's kept read is used, as after an edit (the caller would read them from
-   * the cache again); none when no kept read is used, so a first read never holds every tree.
+   * Hand back the tree of each file read (`trees`), for a caller that lints the files next; a number:
+   * only while the files whose trees are handed back hold no more than that many characters in all,
+   * in the order they are read (the caller reads the others' trees again, from its cache).
    */
-  keepTrees?: boolean | 'changed' | undefined
+  keepTrees?: boolean | number | undefined
 }
 
 /**
@@ -65,10 +64,21 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
   const [first] = files
   if (!first) throw new Error('parseContent needs the content files')
   const sources = new SourceMap()
-  const kept = new Map<VFile, Root>()
-  const trees = keepTrees === true ? kept : undefined
+  const handedBack = new Map<VFile, Root>()
+  let room = keepTrees === true ? Infinity : keepTrees || 0
+  const trees: ReadOptions['trees'] =
+    room > 0
+      ? {
+          set(file: VFile, tree: Root) {
+            const size = String(file.value).length
+            if (size > room) return
+            room -= size
+            handedBack.set(file, tree)
+          }
+        }
+      : undefined
   // A file past the parser's limits is not parsed at all; its limit error is the one to fix first.
-  if (!files.map(checkMarkdownLimits).every(Boolean)) return {survey: undefined, draft: emptyDraft(), sources, trees: kept}
+  if (!files.map(checkMarkdownLimits).every(Boolean)) return {survey: undefined, draft: emptyDraft(), sources, trees: handedBack}
   const byKind = new Map<ContentFileKind, VFile[]>()
   for (const file of files) {
     const kind = contentFileKind(file.path)
@@ -103,9 +113,7 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
   const known = {taxonomy, vocabularies}
   const asReferences = {what: 'references', inputs: null}
   const asMethods = {what: 'methods', inputs: known}
-  // Which trees to hand back is decided before any is read (a guess, for the files not yet checked: it changes no read).
-  const growing = keepTrees === 'changed' ? keepingChanged(reading, kept, [...(referencesFile ? [{file: referencesFile, ...asReferences}] : []), ...methodFiles.filter(readable).map((file) => ({file, ...asMethods}))]) : reading
-  const references = referencesFile ? readKept(referencesFile, sources, growing, asReferences.what, asReferences.inputs, parseReferencesFile) : []
+  const references = referencesFile ? readKept(referencesFile, sources, reading, asReferences.what, asReferences.inputs, parseReferencesFile) : []
   const datasetsContext = one('datasets')
   const datasets = datasetsContext ? parseDatasetsFile(datasetsContext) : []
   const listsContext = one('lists')
@@ -117,7 +125,7 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
   checkMethodFiles(methodFiles, taxonomy, first)
   // After the check: a file it refused (not named by a role) is not read.
   const methods = orderMethods(
-    methodFiles.filter(readable).flatMap((file) => readKept(file, sources, growing, asMethods.what, asMethods.inputs, (context) => parseMethodsFile(context, known), methodReads).map((read) => ({...read, file}))),
+    methodFiles.filter(readable).flatMap((file) => readKept(file, sources, reading, asMethods.what, asMethods.inputs, (context) => parseMethodsFile(context, known), methodReads).map((read) => ({...read, file}))),
     taxonomy
   )
   const sections = (byKind.get('section') ?? []).filter(readable).flatMap((file) => readSection(file, sources, {trees, cache}))
@@ -129,9 +137,9 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
   })
   const candidate = {metadata, taxonomy, vocabularies, methods: complete.map((read) => read.method), datasets, references, sections: orderSections(sections), relatedLists, readingList, environments}
   const draft: SurveyDraft = {...candidate, metadata: metadata ?? {}, methods: methods.map((read) => read.method)}
-  if (drafting) return {survey: undefined, draft: {...draft, methods: methods.map((read) => read.method)}, sources, trees: kept}
+  if (drafting) return {survey: undefined, draft: {...draft, methods: methods.map((read) => read.method)}, sources, trees: handedBack}
   const survey = validate(candidate, files, sources, first)
-  return {survey: files.some((file) => file.messages.some((message) => message.fatal)) ? undefined : survey, draft, sources, trees: kept}
+  return {survey: files.some((file) => file.messages.some((message) => message.fatal)) ? undefined : survey, draft, sources, trees: handedBack}
 }
 
 /**
@@ -142,18 +150,6 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
 export function parseContentDraft(files: readonly VFile[]): SurveyDraft {
   const copies = files.map((file) => new VFile({path: file.path, value: file.value}))
   return parseContent(copies, {drafting: true}).draft
-}
-
-/**
- * How the growing files are read for `keepTrees: 'changed'`: into `kept` when some of them have a
- * kept read (an edit's re-read, whose files the caller lints next), else as the others are.
- */
-function keepingChanged(reading: ReadOptions, kept: Map<VFile, Root>, growing: ReadonlyArray<{file: VFile; what: string; inputs: unknown}>): ReadOptions {
-  const someKept = growing.some(({file, what, inputs}) => {
-    const key = keptReadKey(file, reading, what, inputs)
-    return key !== undefined && reading.cache?.hasRead?.(key) === true
-  })
-  return someKept ? {...reading, trees: kept} : reading
 }
 
 /** One methods file per role, named by its id: a missing one would lose the role's methods without a word. */
