@@ -26,8 +26,9 @@ export interface ContentRead {
   /**
    * With `keepTrees`, the tree of each content file that was parsed or read from the cache (not those
    * past the limits or refused, nor those whose kept read was taken: their trees stay in the cache,
-   * nor those past a budget of characters), so that a caller linting the same files need not read them again; else empty, and each file's tree is
-   * garbage once the file is read. Nothing keeps it but the caller.
+   * nor those past a budget of characters), so that a caller linting the same files need not read
+   * them again; else empty, and each file's tree is garbage once the file is read. Nothing keeps it
+   * but the caller.
    */
   trees: Map<VFile, Root>
 }
