@@ -522,21 +522,21 @@ export async function saveTreeCache(cache: FileTreeCache, options: {prune?: bool
 }
 
 /**
+ * How many characters of content/ a read through the cache hands back the trees of (`keepTrees`), in
+ * the order the files are read; lint reads the others' trees from the cache as it lints them. Handed
+ * back, a tree is not read twice: at 10,000 rows (3.3 million characters) a cold lint took 5 to 12%
+ * less time at the same peak, but at 50,000 rows (16 million) holding every tree raised the peak from
+ * 1.38 to 1.66 GB (bench/README.md).
+ */
+export const handedTreesBudget = 4_000_000
+
+/**
  * parseContent through the cache: the survey read before from the same content files when there is
  * one, else a read (each tree from the cache where it can be, the rest parsed ahead on helper threads
  * as `threads` allows) that is then kept; with `keepTrees`, the trees of the files read, up to
  * `handedTreesBudget` (lint reads the others', and those of the files whose kept read was taken, from
  * the cache as it lints them). Without a cache, the read parseContent gives.
  */
-/**
- * How many characters of content/ a read through the cache hands back the trees of (`keepTrees`), in
- * the order the files are read; lint reads the others' trees from the cache as it lints them. Handed
- * back, a tree is not read twice: at 10,000 rows (3.3 million characters) a cold lint took about 6%
- * less time at the same peak, but at 50,000 rows (16 million) holding every tree raised the peak from
- * 1.38 to 1.66 GB (bench/README.md).
- */
-export const handedTreesBudget = 4_000_000
-
 export async function parseContentCached(files: VFile[], cache: FileTreeCache | undefined, options: Pick<ContentOptions, 'keepTrees'> & {threads?: Threads | undefined} = {}): Promise<CachedContent> {
   const {threads = 'auto', ...parseOptions} = options
   if (!cache) return parseContent(files, parseOptions)
