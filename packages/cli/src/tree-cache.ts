@@ -528,7 +528,7 @@ export async function saveTreeCache(cache: FileTreeCache, options: {prune?: bool
  * less time at the same peak, but at 50,000 rows (16 million) holding every tree raised the peak from
  * 1.38 to 1.66 GB (bench/README.md).
  */
-export const handedTreesBudget = 4_000_000
+const handedTreesBudget = 4_000_000
 
 /**
  * parseContent through the cache: the survey read before from the same content files when there is
