@@ -118,5 +118,4 @@ describe('kept reads of content files', () => {
     // Nothing changed: every growing file's read is kept, so only the other files' trees come back.
     expect(paths(keeping(files))).toEqual(every.filter((path) => !growing.includes(path)))
   })
-
 })

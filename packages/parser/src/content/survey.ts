@@ -112,9 +112,7 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
   const referencesFile = single('references')
   const methodFiles = byKind.get('methods') ?? []
   const known = {taxonomy, vocabularies}
-  const asReferences = {what: 'references', inputs: null}
-  const asMethods = {what: 'methods', inputs: known}
-  const references = referencesFile ? readKept(referencesFile, sources, reading, asReferences.what, asReferences.inputs, parseReferencesFile) : []
+  const references = referencesFile ? readKept(referencesFile, sources, reading, 'references', null, parseReferencesFile) : []
   const datasetsContext = one('datasets')
   const datasets = datasetsContext ? parseDatasetsFile(datasetsContext) : []
   const listsContext = one('lists')
@@ -126,7 +124,7 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
   checkMethodFiles(methodFiles, taxonomy, first)
   // After the check: a file it refused (not named by a role) is not read.
   const methods = orderMethods(
-    methodFiles.filter(readable).flatMap((file) => readKept(file, sources, reading, asMethods.what, asMethods.inputs, (context) => parseMethodsFile(context, known), methodReads).map((read) => ({...read, file}))),
+    methodFiles.filter(readable).flatMap((file) => readKept(file, sources, reading, 'methods', known, (context) => parseMethodsFile(context, known), methodReads).map((read) => ({...read, file}))),
     taxonomy
   )
   const sections = (byKind.get('section') ?? []).filter(readable).flatMap((file) => readSection(file, sources, {trees, cache}))
