@@ -6,6 +6,7 @@ import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {checkMarkdownLimits} from './limits.js'
 import {cutPieces, parsePieces, pieceText} from './pieces.js'
+import {parseTableRows} from './table-rows.js'
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath)
 
@@ -40,13 +41,21 @@ export function parsedTexts(text: string): string[] {
   return pieces.length > 1 ? pieces.map((piece) => pieceText(text, piece)) : [text]
 }
 
-/** The tree of `text` from the cache, else parsed whole (and given to the cache). */
+/** The tree of `text` from the cache, else parsed (and given to the cache). */
 function parseCached(text: string, cache: TreeCache | undefined): Root {
   const cached = cache?.get(text)
   if (cached) return cached
-  const tree = parseWhole(text)
+  const tree = parseText(text)
   cache?.set(text, tree)
   return tree
+}
+
+/**
+ * Parse a whole text (a small document, or one piece of a large one) into the tree `parseWhole` gives:
+ * a piece of a table's rows without micromark's table construct, when its rows allow (`table-rows.ts`).
+ */
+export function parseText(text: string): Root {
+  return parseTableRows(text, parseWhole) ?? parseWhole(text)
 }
 
 /**
@@ -58,7 +67,7 @@ export function parseMarkdownFile(file: VFile, cache?: TreeCache): Root | undefi
   return checkMarkdownLimits(file) ? parseMarkdown(String(file.value), cache) : undefined
 }
 
-/** Parse the whole text at once, as remark does: each piece of `parseMarkdown`, and what tests compare its pieces with. */
+/** Parse the whole text at once, as remark does: what `parseText` falls back to, and what tests compare every other way of parsing with. */
 export function parseWhole(text: string): Root {
   return processor.parse(text)
 }

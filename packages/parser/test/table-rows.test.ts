@@ -1,0 +1,75 @@
+import type {Root} from 'mdast'
+import {describe, expect, test} from 'vitest'
+import {parseTableRows, parseWhole} from '../src/index.js'
+
+const header = '| Method | Note |\n| - | :-: |\n'
+const rowsOf = (...cells: string[]) => header + cells.map((cell) => `| ${cell} | x |\n`).join('')
+
+describe('reading table rows without the table construct', () => {
+  test('reads every kind of cell into the tree micromark gives, or leaves the text to micromark', () => {
+    // Cells read as text or an autolink, cells parsed as paragraphs, and cells that would not be one.
+    const cells = [
+      'Hasin, 2025', '✓', '-', '---', '# not a heading', '1. not a list', '+ x', 'Title: a subtitle', 'a  b', 'é日本',
+      'π_l, π_g', 'τ_π', 'a_b_c', '日本_語', '𝑥_𝑦', '_a', 'a_', '__init__', 'π_*l*', '🙂_x', 'x_🙂',
+      '✓\\*', 'a\\|b', '\\\\', 'a\\', '\\a', '\\_a\\_', 'https\\://x.org',
+      '<https://github.com/a/b>', '<HTTPS://X.ORG/a?b=1&amp;c\\d>', '<a@b.org>', '<x:y>', '<https://x.org/ü>',
+      'www.x.org', 'https://x.org', 'see x@y.org', 'WWW.X.ORG',
+      '*em*', '_em_', '__strong__', '~~del~~', 'a*b*c', '$\\pi_l$', '[a](https://b.org)', '![i](x.png)', '[^1]', '[a]',
+      '&amp;', '&copy; x', '<span>x</span>', '`code`', '`a\\|b`', '``', '`a` and `b`',
+      '> quote', '***', '<div>', '<!-- c -->', '$$', '```', '~~~', '- item', '* item'
+    ]
+    const declined: string[] = []
+    for (const cell of cells) {
+      const text = rowsOf(cell)
+      const tree = parseTableRows(text, parseWhole)
+      if (tree) expect({cell, tree}).toStrictEqual({cell, tree: parseWhole(text)})
+      else declined.push(cell)
+    }
+    // Each of these starts a block of its own when parsed as a paragraph.
+    expect(declined).toEqual(['> quote', '***', '<div>', '<!-- c -->', '$$', '```', '~~~', '* item'])
+  })
+
+  test('reads many rows, with empty cells and cells of markup among them, as micromark does', () => {
+    const rows = Array.from({length: 200}, (_, index) => `| [M${index}](https://x.org/${index}) | ${index % 3 ? '' : '$\\pi_l$, ✓\\*'} |${index % 5 ? ' <https://arxiv.org/abs/' + index + '> ' : ''}|`)
+    const text = `| Method | Role | Paper |\n| --- | :-- | --: |\n${rows.join('\n')}`
+    expect(parseTableRows(text, parseWhole)).toStrictEqual(parseWhole(text))
+    expect(parseTableRows(`${text}\n`, parseWhole)).toStrictEqual(parseWhole(`${text}\n`))
+  })
+
+  test('parses the header once for consecutive pieces of a table, and all cells of markup of a piece at once', () => {
+    const parsed: string[] = []
+    const parse = (text: string): Root => {
+      parsed.push(text)
+      return parseWhole(text)
+    }
+    const first = rowsOf('*a*', 'plain', '`b`')
+    const second = rowsOf('c', 'd')
+    expect([parseTableRows(first, parse), parseTableRows(second, parse)]).toStrictEqual([parseWhole(first), parseWhole(second)])
+    expect(parsed).toEqual([header, '*a*\n\n`b`'])
+  })
+
+  test('leaves to micromark what is not a piece of body rows it reads', () => {
+    const declined = [
+      // Not a table's header and delimiter rows, or no body rows.
+      'text\n| - |\n| a |\n',
+      '| a |\n| b |\n| c |\n',
+      header,
+      // A row without its closing pipe, with a closing pipe escaped, with one cell too many or too few.
+      `${header}| a | b\n`,
+      `${header}| a | b \\|\n`,
+      `${header}| a | b | c |\n`,
+      `${header}| a |\n`,
+      `${header}| \`a\\\\|b\` | c |\n`,
+      // A row not starting with a pipe, a blank line, what follows the table.
+      `${header}a | b |\n`,
+      `${header}| a | b |\n\n| c | d |\n`,
+      `${header}| a | b |\n\n## Next\n`,
+      // Characters micromark reads otherwise than as they stand, and a definition.
+      `${header}| a\tb | c |\n`,
+      `${header}| a | b |\r\n`,
+      `${header}| a\0 | b |\n`,
+      `${header}| [a]: b | c |\n`
+    ]
+    expect(declined.map((text) => parseTableRows(text, parseWhole))).toEqual(declined.map(() => undefined))
+  })
+})
