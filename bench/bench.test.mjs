@@ -5,6 +5,7 @@ import {spawnSync} from 'node:child_process'
 import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {afterAll, describe, expect, test} from 'vitest'
 import {cli, markdownFiles, realVocabularies, repositoryRoot, writeSize} from './fixtures.mjs'
 import {contentFiles, generateSurvey, readmeFile} from './generate.mjs'
@@ -36,6 +37,16 @@ describe('generate', () => {
     expect([...used].sort()).toEqual([...categories].sort())
     expect(survey.references.map((reference) => reference.citation).sort()).toEqual(survey.methods.map((method) => method.citation.text).sort())
     expect(new Set(survey.methods.map((method) => method.name.toLowerCase())).size).toBe(300)
+  })
+
+  test('content and a README of 1,000 rows parse, in pieces and their rows without the table construct, to the tree remark gives the whole', async () => {
+    const {parseMarkdown, parsedTexts, parseTableRows, parseWhole} = await import(pathToFileURL(join(repositoryRoot, 'packages/parser/dist/index.js')).href)
+    const survey = generateSurvey({rows: 1000, seed: 3, ...vocabularies})
+    const generated = {...contentFiles(survey), 'README.md': readmeFile(survey)}
+    for (const [path, text] of Object.entries(generated)) expect({path, tree: parseMarkdown(text)}).toStrictEqual({path, tree: parseWhole(text)})
+    // The methods files, the references and the README are cut, and nearly all their pieces are rows.
+    const pieces = Object.values(generated).flatMap((text) => parsedTexts(text))
+    expect(pieces.filter((piece) => parseTableRows(piece, parseWhole)).length).toBeGreaterThan(pieces.length * 0.8)
   })
 
   // Spawns fmrl three times: seconds each on a loaded two-core machine.
