@@ -1,4 +1,4 @@
-import {contentParsedTexts} from '@fmrl/parser'
+import {contentParsedTexts, mayBeTableRows} from '@fmrl/parser'
 import type {VFile} from 'vfile'
 import {runOnThread, threadsFor, type Threads} from './threads.js'
 import type {ParseTask} from './parse-worker.js'
@@ -63,9 +63,9 @@ export function parseBatches(texts: readonly string[], count: number): string[][
 export const parseWorker = new URL('parse-worker.js', import.meta.url)
 
 /**
- * Fill the parse cache ahead of reading the content files: each text their read will parse that the
- * cache does not hold is parsed on helper threads (Node's worker threads) and written there, so the
- * read that follows, on this thread, finds every tree and parses nothing. The trees are the ones this
+ * Fill the parse cache ahead of reading the content files: each text their read will parse with
+ * micromark that the cache does not hold is parsed on helper threads (Node's worker threads) and
+ * written there, so the read that follows, on this thread, finds every tree and parses nothing with it. The trees are the ones this
  * thread would make (the same function on the same text); whatever a thread does not write, because
  * it failed to start, crashed, ran out of its heap or could not write the cache, the read parses itself
  * as it would have.
@@ -76,7 +76,9 @@ export async function parseAhead(cache: FileTreeCache, files: readonly VFile[], 
   const perFile = files.map((file) => contentParsedTexts(file))
   // A file past the limits: the read parses no file at all.
   if (perFile.some((texts) => texts.length === 0)) return
-  const texts = [...new Set(perFile.flat())].filter((text) => !cache.has(text))
+  // Pieces of a table's rows are left to the read: it reads them without micromark, and faster than it
+  // would read a helper's tree of them back from the cache.
+  const texts = [...new Set(perFile.flat())].filter((text) => !mayBeTableRows(text) && !cache.has(text))
   const bytes = texts.reduce((sum, text) => sum + text.length, 0)
   const count = Math.min(threadsFor(threads, bytes), Math.ceil(bytes / bytesPerThread))
   if (count === 0) return

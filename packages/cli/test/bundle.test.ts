@@ -10,7 +10,7 @@ import type {RenderResult, RenderTask} from '../dist/render-threads.js'
 import {runOnThread} from '../dist/threads.js'
 import {FileTreeCache, parserFingerprint, treeCacheFolder} from '../dist/tree-cache.js'
 import {readContentFiles} from '../src/content-files.js'
-import {bin, repositoryRoot, runBin, temporaryDirectory, temporaryRepository} from './helpers.js'
+import {bin, micromarkTexts, repositoryRoot, runBin, temporaryDirectory, temporaryRepository} from './helpers.js'
 
 // What the `fmrl` bin runs is the bundle (rolldown.config.mjs); the other tests mostly run the modules.
 const bundled = (name: string) => new URL(`../bundle/${name}`, import.meta.url)
@@ -25,12 +25,12 @@ async function tree(root: string): Promise<Record<string, string>> {
 }
 
 describe('the bundle', () => {
-  test("its parse helper writes every tree the read asks for, as the modules' helper does", async () => {
+  test("its parse helper writes every tree the read parses with micromark, as the modules' helper does", async () => {
     const root = await temporaryDirectory()
     const files = await readContentFiles(repositoryRoot, 'content')
     const cache = new FileTreeCache(root)
     await parseAhead(cache, files, 2, {worker: bundled('parse-worker.js')})
-    const texts = [...new Set(files.flatMap((file) => contentParsedTexts(file)))]
+    const texts = micromarkTexts([...new Set(files.flatMap((file) => contentParsedTexts(file)))])
     expect(texts.filter((text) => !cache.has(text))).toEqual([])
     const read = parseContent(files, {cache})
     const uncached = parseContent(await readContentFiles(repositoryRoot, 'content'))

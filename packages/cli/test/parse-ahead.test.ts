@@ -8,7 +8,7 @@ import {helperHeapLimit, parseAhead, parseBatches, parseCost, parseHelperHeapLim
 import {parseAheadMinimum, runOnThread, threadsFor} from '../dist/threads.js'
 import {FileTreeCache} from '../dist/tree-cache.js'
 import {readContentFiles} from '../src/content-files.js'
-import {repositoryRoot, temporaryDirectory} from './helpers.js'
+import {micromarkTexts, repositoryRoot, temporaryDirectory} from './helpers.js'
 
 /** Our content files, agent.md of about 700 KB (its rows again and again, the methods renamed): several pieces, several batches. */
 async function contentFiles(): Promise<VFile[]> {
@@ -65,26 +65,30 @@ describe('parseBatches', () => {
 })
 
 describe('parseAhead', () => {
-  test('helper threads write every tree the read will ask for; the read then parses nothing and gives what an uncached read gives', async () => {
+  test('helper threads write every tree the read would parse with micromark; the read then parses none and gives what an uncached read gives', async () => {
     const root = await temporaryDirectory()
     const files = await contentFiles()
     const texts = [...new Set(files.flatMap((file) => contentParsedTexts(file)))]
-    expect(texts.length).toBeGreaterThan(files.length)
+    const parsed = micromarkTexts(texts)
+    expect(parsed.length).toBeGreaterThan(files.length)
+    expect(parsed.length).toBeLessThan(texts.length)
     const cache = new FileTreeCache(root)
     expect(texts.filter((text) => cache.has(text))).toEqual([])
     await parseAhead(cache, files, 2)
-    // Before this thread parses anything, the cache holds every text's tree: the helpers wrote them.
-    expect(texts.filter((text) => !cache.has(text))).toEqual([])
+    // Before this thread parses anything, the cache holds the tree of every text micromark parses: the helpers
+    // wrote them, and no other (the rows of agent.md's pieces are left to the read).
+    expect(texts.filter((text) => cache.has(text))).toEqual(parsed)
     const read = parseContent(files, {cache})
     const plain = parseContent(copies(files))
-    expect(cache.counts).toEqual({hits: 0, parsed: texts.length})
+    // The helpers' trees count as this run's parses; the read parsed none more.
+    expect(cache.counts).toEqual({hits: 0, parsed: parsed.length})
     expect({survey: read.survey, sources: read.sources, messages: files.map((file) => file.messages.map(String))}).toStrictEqual({survey: plain.survey, sources: plain.sources, messages: files.map(() => [])})
   })
 
   test('helpers whose texts may need more than the heap limit get the default heap: every tree is still written ahead', async () => {
     // The large methods file alone: pieces of 2 to 8 KiB.
     const files = (await contentFiles()).filter((file) => file.path === 'content/methods/agent.md')
-    const texts = [...new Set(files.flatMap((file) => contentParsedTexts(file)))]
+    const texts = micromarkTexts([...new Set(files.flatMap((file) => contentParsedTexts(file)))])
     const cache = new FileTreeCache(await temporaryDirectory())
     // One MB is less than any text may need (a helper given it runs out at once and writes nothing).
     expect(texts.every((text) => helperHeapLimit([text], 1) === undefined)).toBe(true)
@@ -105,7 +109,7 @@ describe('parseAhead', () => {
 
   test('a helper thread that does not load, dies before it reports or runs out of its heap limit leaves the texts to the read: nothing hangs or throws', async () => {
     const files = await contentFiles()
-    const texts = [...new Set(files.flatMap((file) => contentParsedTexts(file)))]
+    const texts = micromarkTexts([...new Set(files.flatMap((file) => contentParsedTexts(file)))])
     const plain = JSON.stringify(parseContent(copies(files)).survey)
     // Each text is small enough for the helpers to be given the 32 MB limit the hungry one runs out of.
     expect(helperHeapLimit(texts, 32)).toBe(32)

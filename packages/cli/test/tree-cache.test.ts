@@ -6,7 +6,7 @@ import type {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {readContentFiles} from '../src/content-files.js'
 import {FileTreeCache, packageFingerprint, parseContentCached, parserFingerprint, treeCacheFolder} from '../src/tree-cache.js'
-import {repositoryRoot, run, temporaryDirectory, temporaryRepository} from './helpers.js'
+import {micromarkTexts, repositoryRoot, run, temporaryDirectory, temporaryRepository} from './helpers.js'
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
@@ -77,8 +77,8 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     await writer.save()
     const reader = new FileTreeCache(root, {fingerprint: 'f1'})
     for (const text of texts) expect(parseMarkdown(text, reader)).toStrictEqual(parseMarkdown(text))
-    // One tree per piece: README.md and the longer content files are parsed in several.
-    const pieces = new Set(texts.flatMap((text) => parsedTexts(text)))
+    // One tree per piece micromark parsed: README.md and the longer content files are parsed in several.
+    const pieces = new Set(micromarkTexts(texts.flatMap((text) => parsedTexts(text))))
     expect(pieces.size).toBeGreaterThan(texts.length)
     expect(reader.counts).toEqual({hits: pieces.size, parsed: 0})
   })
@@ -111,11 +111,11 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     expect(uncached.code).toBe(1)
     expect(uncached.findings.length).toBeGreaterThan(2)
     expect([cold, warm]).toEqual([uncached, uncached])
-    // One folder for this parser, one entry per piece of each file linted (README, notes.md and every content file).
+    // One folder for this parser, one entry per piece micromark parsed of each file linted (README, notes.md and every content file).
     expect(stored.folders).toEqual([parserFingerprint()])
     const linted = ['README.md', 'notes.md', ...(await readdir(join(root, 'content'), {recursive: true})).filter((path) => path.endsWith('.md')).map((path) => `content/${path}`)]
     const texts = await Promise.all(linted.map((path) => readFile(join(root, path), 'utf8')))
-    expect(stored.entries).toEqual([...new Set(texts.flatMap((text) => parsedTexts(text)).map((text) => `${sha256(text)}.json`))].sort())
+    expect(stored.entries).toEqual([...new Set(micromarkTexts(texts.flatMap((text) => parsedTexts(text))).map((text) => `${sha256(text)}.json`))].sort())
     expect(await entries(root)).toEqual(stored)
     // Beside them, the reads of the methods and references files read without a message (agent.md has findings).
     expect((await allEntries(root)).entries.filter((name) => name.startsWith('read-'))).toHaveLength(3)

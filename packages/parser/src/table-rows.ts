@@ -18,10 +18,9 @@ import type {Point} from 'unist'
 export function parseTableRows(text: string, parse: (text: string) => Root): Root | undefined {
   // What micromark reads otherwise than as it stands: tabs (columns of four), carriage returns, NUL (as
   // U+FFFD), and definitions, which change links everywhere.
-  if (!text.startsWith('|') || /[\t\r\0]|\]:/.test(text)) return undefined
+  if (!mayBeTableRows(text) || /[\t\r\0]|\]:/.test(text)) return undefined
   const lines = text.split('\n')
-  const [header, delimiter] = lines
-  if (lines.length < 3 || !delimiter || !delimiterRow.test(delimiter)) return undefined
+  const [header = '', delimiter = ''] = lines
   const table = parseHead(`${header}\n${delimiter}\n`, parse)
   if (!table) return undefined
   const columns = table.align?.length ?? 0
@@ -30,7 +29,7 @@ export function parseTableRows(text: string, parse: (text: string) => Root): Roo
   if (bodyLines.length === 0) return undefined
   const rows: TableRow[] = []
   const marked: MarkedCell[] = []
-  let offset = header!.length + delimiter.length + 2
+  let offset = header.length + delimiter.length + 2
   for (const [index, line] of bodyLines.entries()) {
     const row = readRow(line, index + 3, offset, columns, marked)
     if (!row) return undefined
@@ -59,6 +58,18 @@ function parseHead(text: string, parse: (text: string) => Root): Table | undefin
 }
 
 let lastHead: {text: string; parse: (text: string) => Root; table: Table | undefined} | undefined
+
+/**
+ * Whether `text` is shaped as a piece of a table's rows: a header row, a delimiter row, then lines
+ * from a pipe to a pipe with no blank line among them, as far as its first and last lines show.
+ */
+export function mayBeTableRows(text: string): boolean {
+  const headerEnd = text.indexOf('\n')
+  const delimiterEnd = text.indexOf('\n', headerEnd + 1)
+  const body = text.slice(delimiterEnd + 1).replace(/\n$/, '')
+  const lastLine = body.slice(body.lastIndexOf('\n') + 1)
+  return text.startsWith('|') && headerEnd > 0 && delimiterEnd > 0 && delimiterRow.test(text.slice(headerEnd + 1, delimiterEnd)) && body.startsWith('|') && !body.includes('\n\n') && lastLine.startsWith('|') && lastLine.endsWith('|')
+}
 
 // A delimiter row as these rows are written: pipes at both ends, each cell dashes with optional colons.
 const delimiterRow = /^\|( *:?-+:? *\|)+$/

@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
-import {contentParsedTexts, cutPieces, parseContent, parseMarkdown, parsePieces, parseText, parseWhole, type TreeCache} from '../src/index.js'
+import {contentParsedTexts, cutPieces, parseContent, parseMarkdown, parsedTexts, parsePieces, parseTableRows, parseWhole, type TreeCache} from '../src/index.js'
 
 const root = new URL('../../..', import.meta.url).pathname
 
@@ -24,6 +24,10 @@ async function readContentFiles(): Promise<VFile[]> {
   return Promise.all(paths.map(async (path) => new VFile({path, value: await readFile(join(root, path), 'utf8')})))
 }
 
+/** A row and a document of rows as a methods file has them, with markup in the cells. */
+const row = (index: number) => `| [M${index}](https://x.org/${index}) \\[A et al., 2024] | GPT-4, $\\pi_l$ | ✓ |`
+const document = (rows: string[]) => `# Role\n\n## One\n\n| Method | Models | FT |\n| - | - | - |\n${rows.join('\n')}\n\n## Two\n\ntext\n`
+
 /** The tree of `text` cut every `bytes` bytes (as small as one: a cut wherever one may be). */
 const inPieces = (text: string, bytes: number) => parsePieces(text, cutPieces(text, bytes), parseWhole)
 
@@ -42,7 +46,7 @@ describe('parsing piece by piece', () => {
         const whole = parseWhole(text)
         expect({path, tree}).toStrictEqual({path, tree: whole})
         // Each row its own piece: every row of every table read without micromark's table construct where it can be.
-        expect({path, tree: parsePieces(text, pieces, parseText)}).toStrictEqual({path, tree: whole})
+        expect({path, tree: parsePieces(text, pieces, (piece) => parseTableRows(piece, parseWhole) ?? parseWhole(piece))}).toStrictEqual({path, tree: whole})
       } else parsedWhole.push(path)
     }
     // Most files have a place to cut (those with `]:` in them are parsed whole).
@@ -93,8 +97,24 @@ describe('parsing piece by piece', () => {
     expect(parseMarkdown(text)).toStrictEqual(parseWhole(text))
   })
 
-  test('an edit or a new row moves no cut after its piece: a cache of the pieces parses only the piece it is in again', () => {
-    /** A cache as the CLI's is: entries stored as JSON, read back as new trees; `parsed` counts what was parsed. */
+  test('an edit or a new row moves no cut after its piece: only the piece it is in is a text not parsed before', () => {
+    const rows = Array.from({length: 1500}, (_, index) => row(index))
+    const text = document(rows)
+    expect(cutPieces(text).length).toBeGreaterThan(6)
+    // Rows all alike: no line's hash picks a cut, so they are cut at twice the piece size (8 KiB, at the
+    // first line end past it: 1,366 rows of 6 bytes), the rest in the last piece.
+    expect(cutPieces('| x |\n'.repeat(40_000)).map((piece) => piece.end - piece.start)).toEqual([...Array.from({length: 29}, () => 8196), 2316])
+    // A longer cell in the middle: its piece is new; a new row near the start: its piece, and the next when
+    // the row moves the cut after it to an earlier picked line.
+    const before = new Set(parsedTexts(text))
+    const newTexts = (edited: string) => parsedTexts(edited).filter((piece) => !before.has(piece)).length
+    const longerCell = document([...rows.slice(0, 750), rows[750]!.replace('GPT-4', 'GPT-4, Llama-3-70B-Instruct'), ...rows.slice(751)])
+    const newRow = document([...rows.slice(0, 10), row(99_999), ...rows.slice(10)])
+    expect([newTexts(longerCell), newTexts(newRow)]).toEqual([1, 2])
+  })
+
+  test('a cache is given the trees micromark made, not those of rows read without it, and gives them back', () => {
+    /** A cache as the CLI's is: entries stored as JSON, read back as new trees; `parsed` counts what was given it. */
     class MemoryCache implements TreeCache {
       readonly entries = new Map<string, string>()
       parsed = 0
@@ -107,32 +127,15 @@ describe('parsing piece by piece', () => {
         this.entries.set(text, JSON.stringify(tree))
       }
     }
-    const row = (index: number) => `| [M${index}](https://x.org/${index}) \\[A et al., 2024] | GPT-4, $\\pi_l$ | ✓ |`
-    const document = (rows: string[]) => `# Role\n\n## One\n\n| Method | Models | FT |\n| - | - | - |\n${rows.join('\n')}\n\n## Two\n\ntext\n`
-    const rows = Array.from({length: 1500}, (_, index) => row(index))
-    const text = document(rows)
+    const text = document(Array.from({length: 1500}, (_, index) => row(index)))
+    const pieces = parsedTexts(text)
     const cache = new MemoryCache()
     expect(parseMarkdown(text, cache)).toStrictEqual(parseWhole(text))
-    const pieces = cache.parsed
-    expect(pieces).toBe(cutPieces(text).length)
-    expect(pieces).toBeGreaterThan(6)
-    // Rows all alike: no line's hash picks a cut, so they are cut at twice the piece size (8 KiB, at the
-    // first line end past it: 1,366 rows of 6 bytes), the rest in the last piece.
-    expect(cutPieces('| x |\n'.repeat(40_000)).map((piece) => piece.end - piece.start)).toEqual([...Array.from({length: 29}, () => 8196), 2316])
-    // The same text again: every piece from the cache.
+    // The first piece starts with the headings, the last ends with the text after the table: micromark's.
+    expect([...cache.entries.keys()]).toEqual([pieces[0], pieces.at(-1)])
     cache.parsed = 0
     expect(parseMarkdown(text, cache)).toStrictEqual(parseWhole(text))
     expect(cache.parsed).toBe(0)
-    // A longer cell in the middle: its piece parsed again; a new row near the start: its piece, and the next
-    // when the row moves the cut after it to an earlier picked line. The tree is the whole's each time.
-    const parsedAgain = (edited: string) => {
-      cache.parsed = 0
-      expect(parseMarkdown(edited, cache)).toStrictEqual(parseWhole(edited))
-      return cache.parsed
-    }
-    const longerCell = document([...rows.slice(0, 750), rows[750]!.replace('GPT-4', 'GPT-4, Llama-3-70B-Instruct'), ...rows.slice(751)])
-    const newRow = document([...rows.slice(0, 10), row(99_999), ...rows.slice(10)])
-    expect([parsedAgain(longerCell), parsedAgain(newRow)]).toEqual([1, 2])
   })
 })
 

@@ -1,6 +1,6 @@
 import type {Root} from 'mdast'
 import {describe, expect, test} from 'vitest'
-import {parseTableRows, parseWhole} from '../src/index.js'
+import {mayBeTableRows, parseTableRows, parseWhole} from '../src/index.js'
 
 const header = '| Method | Note |\n| - | :-: |\n'
 const rowsOf = (...cells: string[]) => header + cells.map((cell) => `| ${cell} | x |\n`).join('')
@@ -71,5 +71,11 @@ describe('reading table rows without the table construct', () => {
       `${header}| [a]: b | c |\n`
     ]
     expect(declined.map((text) => parseTableRows(text, parseWhole))).toEqual(declined.map(() => undefined))
+  })
+
+  test('mayBeTableRows tells a piece of rows by its first and last lines, for a helper to leave it to the reader', () => {
+    const shaped = [rowsOf('a'), rowsOf('a', 'b').trimEnd(), `${header}| a | b \\|\n| c | d |\n`]
+    const others = ['# A\n\n' + rowsOf('a'), header, `${header}| a | b |\n\n## Next\n`, `${header}| a | b |\n\n| c | d |\n`, `${header}a | b |\n`, `${header}| a | b\n`, '| a |\n| b |\n| c |\n']
+    expect([shaped.map(mayBeTableRows), others.map(mayBeTableRows)]).toEqual([shaped.map(() => true), others.map(() => false)])
   })
 })
