@@ -86,9 +86,11 @@ describe('parseAhead', () => {
   })
 
   test('helpers whose texts may need more than the heap limit get the default heap: every tree is still written ahead', async () => {
-    // The large methods file alone: pieces of 2 to 8 KiB.
-    const files = (await contentFiles()).filter((file) => file.path === 'content/methods/agent.md')
-    const texts = micromarkTexts([...new Set(files.flatMap((file) => contentParsedTexts(file)))])
+    // A large section of headings and lists (no table: micromark parses it all), in pieces of 2 to 8 KiB.
+    const section = Array.from({length: 3000}, (_, index) => `## Method ${index}\n\n- Citation: A et al., 2024\n- Models: GPT-4, $\\pi_l$\n`).join('\n')
+    const files = [new VFile({path: 'content/sections/overview.md', value: `# Overview\n\n${section}`})]
+    const texts = [...new Set(files.flatMap((file) => contentParsedTexts(file)))]
+    expect(micromarkTexts(texts)).toEqual(texts)
     const cache = new FileTreeCache(await temporaryDirectory())
     // One MB is less than any text may need (a helper given it runs out at once and writes nothing).
     expect(texts.every((text) => helperHeapLimit([text], 1) === undefined)).toBe(true)

@@ -1,4 +1,5 @@
 import type {Root, RootContent} from 'mdast'
+import {isDelimiterRow} from './table-rows.js'
 
 /**
  * Parsing a large document piece by piece: micromark keeps every event of the text it parses (a
@@ -8,7 +9,8 @@ import type {Root, RootContent} from 'mdast'
  *
  * The cuts: before a heading or a table line (`#`, `|` in column 1) after a blank line, outside fenced
  * code, `$$` math and the HTML blocks that blank lines do not end; and between the rows of a long
- * table, whose later rows are parsed under a copy of its header and delimiter rows. A document with
+ * table, whose later rows are parsed under a copy of its header and delimiter rows. A table's rows are
+ * cut from its header and from what follows them whatever the size, so that they are read alone. A document with
  * what may be a link or footnote definition (`]:`) is parsed whole: a definition anywhere changes
  * the links everywhere. So does one with a lone carriage return, whose lines micromark counts
  * otherwise, and one with a byte-order mark, which micromark leaves out of its offsets.
@@ -51,8 +53,12 @@ export function cutPieces(text: string, bytes = pieceBytes): Piece[] {
   let piece: Piece = {start: 0, end: 0, line: 1}
   let closer: ((line: string) => boolean) | undefined
   let blank = true
-  // The table the line is in: its header and delimiter rows, and the index of its first body row.
-  let table: {header: string; firstRow: number} | undefined
+  // The table the line is in: its header and delimiter rows, the index of its first body row, and whether
+  // its rows are cut from what is around them, whatever the size: rows alone are read without micromark's
+  // table construct (table-rows.ts), when the delimiter row is one it reads.
+  let table: {header: string; firstRow: number; ownPieces: boolean} | undefined
+  // Whether the line follows a table whose rows are cut from what comes after them, and blank lines.
+  let afterRows = false
   let offset = 0
   const lines = text.split('\n')
   for (const [index, line] of lines.entries()) {
@@ -60,17 +66,22 @@ export function cutPieces(text: string, bytes = pieceBytes): Piece[] {
       if (closer(line)) closer = undefined
     } else {
       const start = line[0]
-      if (table && start !== '|') table = undefined
-      if (blank && (start === '#' || start === '|') && cutsBefore(line, offset - piece.start, bytes)) {
+      if (table && start !== '|') {
+        // A line that is not blank continues the table as a row, or ends it: either way the rows are not alone.
+        afterRows = table.ownPieces && line.trim() === ''
+        table = undefined
+      }
+      if (blank && (start === '#' || start === '|') && (afterRows || cutsBefore(line, offset - piece.start, bytes))) {
         pieces.push({...piece, end: offset})
         piece = {start: offset, end: offset, line: index + 1}
-      } else if (table && index >= table.firstRow && cutsBefore(line, offset - piece.start, bytes)) {
+      } else if (table && index >= table.firstRow && ((table.ownPieces && index === table.firstRow) || cutsBefore(line, offset - piece.start, bytes))) {
         // Every line from the header on starts with `|`: each is a row of the same table.
         pieces.push({...piece, end: offset})
         piece = {start: offset, end: offset, line: index + 1, header: table.header}
       }
       const next = lines[index + 1]
-      if (blank && start === '|' && next?.startsWith('|')) table = {header: `${line}\n${next}\n`, firstRow: index + 2}
+      if (blank && start === '|' && next?.startsWith('|')) table = {header: `${line}\n${next}\n`, firstRow: index + 2, ownPieces: isDelimiterRow(next)}
+      if (line.trim() !== '') afterRows = false
       closer = opener(line)
     }
     blank = line.trim() === ''

@@ -24,8 +24,9 @@ export function parseTableRows(text: string, parse: (text: string) => Root): Roo
   const table = parseHead(`${header}\n${delimiter}\n`, parse)
   if (!table) return undefined
   const columns = table.align?.length ?? 0
-  // A text that ends with its last row's line break: the last line is empty. Any other empty line ends the table.
-  const bodyLines = lines.at(-1) === '' ? lines.slice(2, -1) : lines.slice(2)
+  // The table ends at the first blank line: the text may end with blank lines, but have none between rows.
+  const bodyLines = lines.slice(2)
+  while (bodyLines.at(-1) === '') bodyLines.pop()
   if (bodyLines.length === 0) return undefined
   const rows: TableRow[] = []
   const marked: MarkedCell[] = []
@@ -61,18 +62,21 @@ let lastHead: {text: string; parse: (text: string) => Root; table: Table | undef
 
 /**
  * Whether `text` is shaped as a piece of a table's rows: a header row, a delimiter row, then lines
- * from a pipe to a pipe with no blank line among them, as far as its first and last lines show.
+ * from a pipe to a pipe with no blank line among them (but maybe after them), as far as its first and
+ * last lines show.
  */
 export function mayBeTableRows(text: string): boolean {
   const headerEnd = text.indexOf('\n')
   const delimiterEnd = text.indexOf('\n', headerEnd + 1)
-  const body = text.slice(delimiterEnd + 1).replace(/\n$/, '')
+  const body = text.slice(delimiterEnd + 1).replace(/\n+$/, '')
   const lastLine = body.slice(body.lastIndexOf('\n') + 1)
-  return text.startsWith('|') && headerEnd > 0 && delimiterEnd > 0 && delimiterRow.test(text.slice(headerEnd + 1, delimiterEnd)) && body.startsWith('|') && !body.includes('\n\n') && lastLine.startsWith('|') && lastLine.endsWith('|')
+  return text.startsWith('|') && headerEnd > 0 && delimiterEnd > 0 && isDelimiterRow(text.slice(headerEnd + 1, delimiterEnd)) && body.startsWith('|') && !body.includes('\n\n') && lastLine.startsWith('|') && lastLine.endsWith('|')
 }
 
-// A delimiter row as these rows are written: pipes at both ends, each cell dashes with optional colons.
-const delimiterRow = /^\|( *:?-+:? *\|)+$/
+/** Whether a line is a delimiter row as these rows are written: pipes at both ends, each cell dashes with optional colons. */
+export function isDelimiterRow(line: string): boolean {
+  return /^\|( *:?-+:? *\|)+$/.test(line)
+}
 
 // Text micromark reads as one text node: characters that start no inline markup (escapes, code, emphasis,
 // strikethrough, links and images, autolinks and HTML, character references, math), underscores between

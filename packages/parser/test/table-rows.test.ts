@@ -33,7 +33,8 @@ describe('reading table rows without the table construct', () => {
     const rows = Array.from({length: 200}, (_, index) => `| [M${index}](https://x.org/${index}) | ${index % 3 ? '' : '$\\pi_l$, ✓\\*'} |${index % 5 ? ' <https://arxiv.org/abs/' + index + '> ' : ''}|`)
     const text = `| Method | Role | Paper |\n| --- | :-- | --: |\n${rows.join('\n')}`
     expect(parseTableRows(text, parseWhole)).toStrictEqual(parseWhole(text))
-    expect(parseTableRows(`${text}\n`, parseWhole)).toStrictEqual(parseWhole(`${text}\n`))
+    // Ending with the last row, its line break, or the blank lines after the table.
+    for (const ending of ['\n', '\n\n', '\n\n\n']) expect(parseTableRows(text + ending, parseWhole)).toStrictEqual(parseWhole(text + ending))
   })
 
   test('parses the header once for consecutive pieces of a table, and all cells of markup of a piece at once', () => {
@@ -74,7 +75,7 @@ describe('reading table rows without the table construct', () => {
   })
 
   test('mayBeTableRows tells a piece of rows by its first and last lines, for a helper to leave it to the reader', () => {
-    const shaped = [rowsOf('a'), rowsOf('a', 'b').trimEnd(), `${header}| a | b \\|\n| c | d |\n`]
+    const shaped = [rowsOf('a'), `${rowsOf('a')}\n\n`, rowsOf('a', 'b').trimEnd(), `${header}| a | b \\|\n| c | d |\n`]
     const others = ['# A\n\n' + rowsOf('a'), header, `${header}| a | b |\n\n## Next\n`, `${header}| a | b |\n\n| c | d |\n`, `${header}a | b |\n`, `${header}| a | b\n`, '| a |\n| b |\n| c |\n']
     expect([shaped.map(mayBeTableRows), others.map(mayBeTableRows)]).toEqual([shaped.map(() => true), others.map(() => false)])
   })
