@@ -78,15 +78,21 @@ export function isDelimiterRow(line: string): boolean {
   return /^\|( *:?-+:? *\|)+$/.test(line)
 }
 
-// Text micromark reads as one text node: characters that start no inline markup (escapes, code, emphasis,
-// strikethrough, links and images, autolinks and HTML, character references, math), underscores between
-// two characters that are neither space nor punctuation (which emphasis never takes), and backslash escapes.
-const plainText = /^(?:[^\\`*_~[\]!<>&$@]|(?<=[^\p{P}\p{S}\s])_(?=[^\p{P}\p{S}\s])|\\[!-/:-@[-`{-~])*$/u
+// What a cell is read as here, each piece at the place the last one ended. Text: characters that start
+// no inline markup (escapes, code, emphasis, strikethrough, links and images, autolinks and HTML,
+// character references, math; a `]` does not, with no `[` open), underscores between two characters that
+// are neither space nor punctuation (which emphasis never takes), and backslash escapes.
+const textRun = /(?:[^\\`*_~[!<>&$@]|(?<=[^\p{P}\p{S}\s])_(?=[^\p{P}\p{S}\s])|\\[!-/:-@[-`{-~])+/uy
 const escape = /\\([!-/:-@[-`{-~])/g
 // What makes a literal autolink of text (GFM): a URL's scheme, `www.`, an email's `@`.
 const literalAutolink = /https?:|www\.|@/i
 // An autolink (`<https://…>`) of printable ASCII, which micromark takes as it is: no escapes, no references.
-const autolink = /^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[!-;=?-~]*>$/
+const autolink = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[!-;=?-~]*)>/y
+// A link of text without markup to a URL of characters micromark takes as they are (no escapes, references,
+// parentheses, spaces or title).
+const link = /\[([^\\`*_~[\]!<>&$@^]+)\]\(([A-Za-z0-9\-._~:/?#@!'*+,;=%]+)\)/y
+// Math between single dollars, its first and last characters not spaces (which micromark would trim).
+const inlineMath = /\$([^$\s](?:[^$]*[^$\s])?)\$(?!\$)/y
 
 /** A cell with markup: its node, its content and where the content starts. */
 interface MarkedCell {
@@ -113,23 +119,46 @@ function readRow(line: string, lineNumber: number, lineOffset: number, columns: 
     cells.push(cell)
     if (start === end) continue
     const content = line.slice(start, end)
-    const read = readPlain(content, point(start), point(end))
-    if (read) cell.children.push(read)
+    const read = readInline(content, point(start))
+    if (read) cell.children = read
     else marked.push({cell, content, at: point(start)})
   }
   return {type: 'tableRow', children: cells, position: {start: point(0), end: point(line.length)}}
 }
 
-/** A cell's content as micromark reads it, when it is plain text or an autolink; else undefined. */
-function readPlain(content: string, start: Point, end: Point): PhrasingContent | undefined {
-  if (autolink.test(content)) {
-    const url = content.slice(1, -1)
-    const inner = {start: {...start, column: start.column + 1, offset: start.offset! + 1}, end: {...end, column: end.column - 1, offset: end.offset! - 1}}
-    return {type: 'link', title: null, url, children: [{type: 'text', value: url, position: inner}], position: {start, end}}
+/**
+ * A cell's content as micromark reads it, when it is made of text, autolinks, links of text and math
+ * (as `textRun`, `autolink`, `link` and `inlineMath` read them); else undefined.
+ */
+function readInline(content: string, start: Point): PhrasingContent[] | undefined {
+  const at = (index: number): Point => ({line: start.line, column: start.column + index, offset: start.offset! + index})
+  const nodes: PhrasingContent[] = []
+  let index = 0
+  const match = (pattern: RegExp) => {
+    pattern.lastIndex = index
+    return pattern.exec(content)
   }
-  if (!plainText.test(content)) return undefined
-  const value = content.replace(escape, '$1')
-  return literalAutolink.test(value) ? undefined : {type: 'text', value, position: {start, end}}
+  while (index < content.length) {
+    let found: RegExpExecArray | null
+    if ((found = match(textRun))) {
+      const value = found[0].replace(escape, '$1')
+      if (literalAutolink.test(value)) return undefined
+      nodes.push({type: 'text', value, position: {start: at(index), end: at(index + found[0].length)}})
+    } else if ((found = match(autolink))) {
+      const url = found[1]!
+      nodes.push({type: 'link', title: null, url, children: [{type: 'text', value: url, position: {start: at(index + 1), end: at(index + 1 + url.length)}}], position: {start: at(index), end: at(index + found[0].length)}})
+    } else if ((found = match(link))) {
+      const [whole, label, url] = found as unknown as [string, string, string]
+      if (literalAutolink.test(label)) return undefined
+      nodes.push({type: 'link', title: null, url, children: [{type: 'text', value: label, position: {start: at(index + 1), end: at(index + 1 + label.length)}}], position: {start: at(index), end: at(index + whole.length)}})
+    } else if ((found = match(inlineMath))) {
+      const value = found[1]!
+      const data = {hName: 'code', hProperties: {className: ['language-math', 'math-inline']}, hChildren: [{type: 'text' as const, value}]}
+      nodes.push({type: 'inlineMath', value, data, position: {start: at(index), end: at(index + found[0].length)}})
+    } else return undefined
+    index += found[0].length
+  }
+  return nodes
 }
 
 /**

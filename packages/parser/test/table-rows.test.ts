@@ -16,6 +16,11 @@ describe('reading table rows without the table construct', () => {
       'www.x.org', 'https://x.org', 'see x@y.org', 'WWW.X.ORG',
       '*em*', '_em_', '__strong__', '~~del~~', 'a*b*c', '$\\pi_l$', '[a](https://b.org)', '![i](x.png)', '[^1]', '[a]',
       '&amp;', '&copy; x', '<span>x</span>', '`code`', '`a\\|b`', '``', '`a` and `b`',
+      '[LLMSage](https://arxiv.org/abs/2501.17919) \\[Hasin, 2025]', '[a](https://x.org) [b](https://y.org)', '\\[[a](https://x.org)', '[a](https://x.org)](v)',
+      '[a b](https://x.org/a_b?c=1#d)', '[](https://x.org)', '[a](<https://x.org>)', '[a](https://x.org "t")', '[a](https://x.org/(b))', '[a]()',
+      '[www.x.org](https://x.org)', '[a](https://x.org/&amp;)', '[^1](https://x.org)', '![a](https://x.org/i.png)', '\\![a](https://x.org)',
+      '[a](https://x.org)_b', 'π_l [a](https://x.org)', '<https://x.org> and [a](https://y.org)', 'x ] y', 'a](b)', 'see ](https://x.org)',
+      '$\\pi_l$, $v$ x', '$ a $', '$$a$$', '$a$$', '\\$$a$', '$a', 'a $b$c', '$[a](https://x.org)$', '[a $b](https://x.org)$', '$a$_b',
       '> quote', '***', '<div>', '<!-- c -->', '$$', '```', '~~~', '- item', '* item'
     ]
     const declined: string[] = []
@@ -37,13 +42,14 @@ describe('reading table rows without the table construct', () => {
     for (const ending of ['\n', '\n\n', '\n\n\n']) expect(parseTableRows(text + ending, parseWhole)).toStrictEqual(parseWhole(text + ending))
   })
 
-  test('parses the header once for consecutive pieces of a table, and all cells of markup of a piece at once', () => {
+  test('parses the header once for consecutive pieces of a table, and all cells of other markup of a piece at once', () => {
     const parsed: string[] = []
     const parse = (text: string): Root => {
       parsed.push(text)
       return parseWhole(text)
     }
-    const first = rowsOf('*a*', 'plain', '`b`')
+    // Text, autolinks, links of text and math are read here; emphasis and code are micromark's.
+    const first = rowsOf('*a*', 'plain', '`b`', '[a](https://x.org) \\[B, 2024]', '$\\pi_l$, $v$', '<https://x.org>')
     const second = rowsOf('c', 'd')
     expect([parseTableRows(first, parse), parseTableRows(second, parse)]).toStrictEqual([parseWhole(first), parseWhole(second)])
     expect(parsed).toEqual([header, '*a*\n\n`b`'])
