@@ -522,29 +522,31 @@ export async function saveTreeCache(cache: FileTreeCache, options: {prune?: bool
 }
 
 /**
- * How many characters of content/ a read through the cache hands back the trees of (`keepTrees`), in
- * the order the files are read; lint reads the others' trees from the cache as it lints them. Handed
- * back, a tree is not read twice: at 10,000 rows (3.3 million characters) a cold lint took 5 to 12%
- * less time at the same peak, but at 50,000 rows (16 million) holding every tree raised the peak from
- * 1.38 to 1.66 GB (bench/README.md).
+ * How many characters of content/ a read hands back the trees of (`keepTrees`), in the order the files
+ * are read; lint parses the others again, or reads their trees from the cache, as it lints them. A tree
+ * takes about 46 bytes a character, and its rows are read again in a fifth of a second a megabyte
+ * (table-rows.ts): so a small content/ (ours is 33,000 characters) is read once, and a large one is not
+ * held whole (at 10,000 rows, 3.3 million characters, every tree held raised a cold lint's peak from
+ * 381 to 438 MB for 0.1 s; bench/README.md).
  */
-const handedTreesBudget = 4_000_000
+const handedTreesBudget = 250_000
 
 /**
  * parseContent through the cache: the survey read before from the same content files when there is
  * one, else a read (each tree from the cache where it can be, the rest parsed ahead on helper threads
  * as `threads` allows) that is then kept; with `keepTrees`, the trees of the files read, up to
- * `handedTreesBudget` (lint reads the others', and those of the files whose kept read was taken, from
- * the cache as it lints them). Without a cache, the read parseContent gives.
+ * `handedTreesBudget` (lint parses or reads from the cache the others', and those of the files whose
+ * kept read was taken, as it lints them). Without a cache, the read parseContent gives, with the same budget.
  */
 export async function parseContentCached(files: VFile[], cache: FileTreeCache | undefined, options: Pick<ContentOptions, 'keepTrees'> & {threads?: Threads | undefined} = {}): Promise<CachedContent> {
-  const {threads = 'auto', ...parseOptions} = options
-  if (!cache) return parseContent(files, parseOptions)
+  const {threads = 'auto', keepTrees} = options
+  const budget = keepTrees === true ? handedTreesBudget : keepTrees
+  if (!cache) return parseContent(files, {keepTrees: budget})
   const cached = cache.getContent(files)
   if (cached) return cached
   // Loaded only on a miss.
   if (threads !== 'off') await (await import('./parse-ahead.js')).parseAhead(cache, files, threads)
-  const read = parseContent(files, {cache, keepTrees: parseOptions.keepTrees === true ? handedTreesBudget : parseOptions.keepTrees})
+  const read = parseContent(files, {cache, keepTrees: budget})
   cache.setContent(files, read)
   return read
 }
