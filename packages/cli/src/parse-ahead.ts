@@ -65,10 +65,10 @@ export const parseWorker = new URL('parse-worker.js', import.meta.url)
 /**
  * Fill the parse cache ahead of reading the content files: each text their read will parse with
  * micromark that the cache does not hold is parsed on helper threads (Node's worker threads) and
- * written there, so the read that follows, on this thread, finds every tree and parses nothing with it. The trees are the ones this
- * thread would make (the same function on the same text); whatever a thread does not write, because
- * it failed to start, crashed, ran out of its heap or could not write the cache, the read parses itself
- * as it would have.
+ * written there, so the read that follows, on this thread, finds every tree and parses nothing with
+ * it. The trees are the ones this thread would make (the same function on the same text); whatever a
+ * thread does not write, because it failed to start, crashed, ran out of its heap or could not write
+ * the cache, the read parses itself as it would have.
  */
 export async function parseAhead(cache: FileTreeCache, files: readonly VFile[], threads: Threads, {worker = parseWorker, heapLimit = parseHelperHeapLimit}: {worker?: URL; heapLimit?: number} = {}): Promise<void> {
   // A cache that keeps nothing (`fmrl check`'s) has no room for trees parsed ahead.

@@ -526,8 +526,8 @@ export async function saveTreeCache(cache: FileTreeCache, options: {prune?: bool
  * are read; lint parses the others again, or reads their trees from the cache, as it lints them. A tree
  * takes about 46 bytes a character, and its rows are read again in a fifth of a second a megabyte
  * (table-rows.ts): so a small content/ (ours is 33,000 characters) is read once, and a large one is not
- * held whole (at 10,000 rows, 3.3 million characters, every tree held raised a cold lint's peak from
- * 381 to 438 MB for 0.1 s; bench/README.md).
+ * held whole (at 10,000 rows, 3.3 million characters, holding every tree saved a cold lint 0.1 to 0.8 s
+ * and raised its peak from about 378 to 435 MB; bench/README.md).
  */
 const handedTreesBudget = 250_000
 

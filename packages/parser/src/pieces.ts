@@ -10,10 +10,11 @@ import {isDelimiterRow} from './table-rows.js'
  * The cuts: before a heading or a table line (`#`, `|` in column 1) after a blank line, outside fenced
  * code, `$$` math and the HTML blocks that blank lines do not end; and between the rows of a long
  * table, whose later rows are parsed under a copy of its header and delimiter rows. A table's rows are
- * cut from its header and from what follows them whatever the size, so that they are read alone. A document with
- * what may be a link or footnote definition (`]:`) is parsed whole: a definition anywhere changes
- * the links everywhere. So does one with a lone carriage return, whose lines micromark counts
- * otherwise, and one with a byte-order mark, which micromark leaves out of its offsets.
+ * cut from its header and from the heading after them whatever the size, so that they are read alone
+ * (table-rows.ts). A document with what may be a link or footnote definition (`]:`) is parsed whole: a
+ * definition anywhere changes the links everywhere. So does one with a lone carriage return, whose
+ * lines micromark counts otherwise, and one with a byte-order mark, which micromark leaves out of its
+ * offsets.
  */
 
 /** A piece of the text: `start`..`end` (offsets), starting on line `line`; rows of the table above it, when `header` is set. */
