@@ -18,7 +18,7 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMath)
  */
 export interface TreeCache {
   get(text: string): Root | undefined
-  /** Called with each tree right after it is parsed, before anyone has seen it. */
+  /** Called with each tree micromark made right after it is parsed, before anyone has seen it (not with those of table rows, `table-rows.ts`). */
   set(text: string, tree: Root): void
   /** What reading a content file gave before, under this key (see `parseContent`): JSON, as `setRead` was given it. */
   getRead?(key: string): unknown
@@ -35,7 +35,7 @@ export function parseMarkdown(text: string, cache?: TreeCache): Root {
   return (pieces.length > 1 ? parsePieces(text, pieces, (piece) => parseCached(piece, cache)) : undefined) ?? parseCached(text, cache)
 }
 
-/** The texts `parseMarkdown` parses, and caches a tree of: the whole text, or each piece of a large one. */
+/** The texts `parseMarkdown` parses and asks a cache for: the whole text, or each piece of a large one. */
 export function parsedTexts(text: string): string[] {
   const pieces = cutPieces(text)
   return pieces.length > 1 ? pieces.map((piece) => pieceText(text, piece)) : [text]

@@ -217,6 +217,6 @@ function move(node: Nodes, lines: number, columns: number, offset: number): void
       end: {line: place.end.line + lines, column: place.end.column + columns, offset: place.end.offset! + offset}
     }
   }
-  if (node.type === 'inlineCode') node.value = node.value.replace(/\\([\\|])/g, (escape, character: string) => (character === '|' ? character : escape))
+  if (node.type === 'inlineCode') node.value = node.value.replace(/\\([\\|])/g, (escaped, character: string) => (character === '|' ? character : escaped))
   if ('children' in node) for (const child of node.children) move(child, lines, columns, offset)
 }

@@ -22,7 +22,7 @@ interface KeptRead {
 const isKeptRead = (entry: unknown): entry is KeptRead => typeof entry === 'object' && entry !== null && 'read' in entry && 'sources' in entry
 
 /** The key a file's read is kept under: what it is read as, its path and text, and what it is read against; none when reads are not kept. */
-export function keptReadKey(file: VFile, options: ReadOptions, what: string, inputs: unknown): string | undefined {
+function keptReadKey(file: VFile, options: ReadOptions, what: string, inputs: unknown): string | undefined {
   return !options.drafting && options.cache?.getRead && options.cache.setRead ? JSON.stringify([what, file.path, String(file.value), inputs]) : undefined
 }
 
