@@ -10,7 +10,7 @@ import {fingerprintedPackages, packageFingerprint} from './dist/tree-cache.js'
 const fingerprints = Object.fromEntries(fingerprintedPackages.map((name) => [name, packageFingerprint(name)]))
 
 export default defineConfig({
-  input: {bin: 'dist/bin.js', 'parse-worker': 'dist/parse-worker.js', 'render-worker': 'dist/render-worker.js'},
+  input: {bin: 'dist/bin.js', 'lint-worker': 'dist/lint-worker.js', 'parse-worker': 'dist/parse-worker.js', 'render-worker': 'dist/render-worker.js'},
   platform: 'node',
   // jsonc-parser's `main` is a UMD build whose requires a bundle cannot follow; its `module` is the same code as ES modules.
   resolve: {mainFields: ['module', 'main']},

@@ -5,6 +5,7 @@ import {contentParsedTexts, parseContent} from '@fmrl/parser'
 import {renderPageOutput} from '@fmrl/render'
 import {describe, expect, test} from 'vitest'
 // The built modules, which the bundle is made of.
+import {lintCommand} from '../dist/commands/lint.js'
 import {parseAhead} from '../dist/parse-ahead.js'
 import type {RenderResult, RenderTask} from '../dist/render-threads.js'
 import {runOnThread} from '../dist/threads.js'
@@ -44,6 +45,21 @@ describe('the bundle', () => {
     const texts = new Map<string, string>()
     const expected = {output: renderPageOutput(survey, {texts}), texts}
     expect(await runOnThread<RenderResult>(bundled('render-worker.js'), {survey} satisfies RenderTask)).toStrictEqual(expected)
+  })
+
+  test("its lint helper gives the run the modules' lint gives: what it prints and its exit code", async () => {
+    const root = await temporaryRepository()
+    const agent = join(root, 'content/methods/agent.md')
+    await writeFile(agent, (await readFile(agent, 'utf8')).replace('| π_l, rft |', '| π_l, rtf |'))
+    const options = {root, content: 'content', files: ['content'], fix: false, config: undefined, format: 'human', cache: false, threads: 'auto'} as const
+    const printed = async (thread: Parameters<typeof lintCommand>[3]) => {
+      const lines: string[] = []
+      const code = await lintCommand(options, {out: (text) => lines.push(`out: ${text}`), err: (text) => lines.push(`err: ${text}`)}, root, thread)
+      return {code, lines}
+    }
+    const expected = await printed({minimum: Number.POSITIVE_INFINITY})
+    expect(expected.lines.join('\n')).toContain('(no-unknown-symbol)')
+    expect(await printed({worker: bundled('lint-worker.js'), minimum: 0})).toEqual(expected)
   })
 
   test('it keys the cache by the fingerprints of the modules it was bundled from, without reading them', async () => {

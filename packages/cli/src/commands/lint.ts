@@ -8,6 +8,8 @@ import {readContentFiles} from '../content-files.js'
 import {exitCodes, UsageError, type Io} from '../io.js'
 import {readLintConfig} from '../lint-config.js'
 import {resolveLintTargets, stdinArgument, Trees, type LintTarget, type Tree} from '../lint-files.js'
+import {lintInputBytes, lintOnThread, lintThreadMinimum, mayLintOnThread, type LintThread} from '../lint-thread.js'
+import type {LintTask} from '../lint-worker.js'
 import {checkFormat, formatReport, type LintFormat} from '../lint-report.js'
 import {readMarkdownFile} from '../read.js'
 import {decodeMarkdown, isUnreadable, markdownBytes, markdownFile} from '../read-markdown.js'
@@ -34,11 +36,13 @@ export interface LintOptions extends ReportOptions {
   config: string | undefined
   /** Whether trees parsed by earlier runs are read and this run's kept (`--no-cache` turns it off). */
   cache?: boolean | undefined
-  /** `--threads`: helper threads that parse content/ into the parse cache first (default `auto`). */
+  /** `--threads`: helper threads that parse content/ into the parse cache first, and the one a large lint runs on (default `auto`; `off` or 1: none). */
   threads?: Threads | undefined
   /** `--online`: the link-check flags; the external links are checked too. */
   online?: LinkFlags | undefined
   progress?: Progress | undefined
+  /** Set on the helper thread a large lint moves to (see lint-thread.ts): the run stays there. */
+  onThread?: boolean | undefined
 }
 
 /** What content/ gives lint: the content files (carrying the parser's messages), the rules' data, and our own Markdown files. */
@@ -156,8 +160,11 @@ async function listTargets(root: string, cwd: string, trees: Trees): Promise<Lin
   })
 }
 
-/** `fmrl lint [files…]`: lint Markdown (by default content/ and the generated outputs); `--fix` applies the safe fixes. */
-export async function lintCommand(options: LintOptions, io: Io, cwd: string): Promise<number> {
+/**
+ * `fmrl lint [files…]`: lint Markdown (by default content/ and the generated outputs); `--fix` applies
+ * the safe fixes. A large run moves to a helper thread of bounded heap (`thread`, see lint-thread.ts).
+ */
+export async function lintCommand(options: LintOptions, io: Io, cwd: string, thread: LintThread = {}): Promise<number> {
   checkFormat(options.format)
   if (options.fix && options.files.includes(stdinArgument)) throw new UsageError('Unexpected `--fix` with `-`, expected files to fix in place (standard input has none)')
   const links = options.online ? parseLinkFlags(options.online) : undefined
@@ -168,8 +175,13 @@ export async function lintCommand(options: LintOptions, io: Io, cwd: string): Pr
   }
   const base: Omit<LintData, 'files'> = {crossListings: read.config.crossListings, ignoreUrls: read.config.ignoreUrls}
   const rules = read.config.rules
+  const trees = new Trees()
+  if (!options.onThread && mayLintOnThread(options) && (await lintInputBytes(options, cwd, trees)) >= (thread.minimum ?? lintThreadMinimum)) {
+    const code = await lintOnThread({options, cwd, color: io.color} satisfies LintTask, io, thread)
+    if (code !== undefined) return code
+  }
   const cache = options.cache ? new FileTreeCache(options.root) : undefined
-  let run = await prepare(options, cwd, new Trees(), base, rules, cache)
+  let run = await prepare(options, cwd, trees, base, rules, cache)
   if (options.fix && (await fixTargets(run, options.root, io))) run = await prepare(options, cwd, new Trees(), base, rules, cache)
   const files: VFile[] = []
   for (const target of run.targets) {

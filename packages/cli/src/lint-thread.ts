@@ -1,0 +1,86 @@
+import {stat} from 'node:fs/promises'
+import {join} from 'node:path'
+import {contentFilePaths} from './content-files.js'
+import type {Io} from './io.js'
+import {resolveLintTargets, stdinArgument, type Trees} from './lint-files.js'
+import {runOnThread, type Threads} from './threads.js'
+
+/**
+ * From this many bytes of Markdown on (the larger of content/ and the files named), `fmrl lint` runs
+ * on a helper thread whose heap is bounded (`lintThreadHeapLimit`). Loading the lint again there
+ * costs about a third of a second, a few percent of a lint this large; at 10,000 generated rows
+ * (2.5 MB) the lint stays here, where it peaks under 400 MB.
+ */
+export const lintThreadMinimum = 4 * 1_048_576
+
+/**
+ * The old generation, in MB, a large lint's thread may grow to. V8 lets a heap whose limit is under
+ * 2 GB grow about twice past what it holds before it collects, against four times on Node's default
+ * heap of a machine with 16 GB or more. At 50,000 generated rows (13 MB of content/, about 370 MB
+ * live) the lint's peak fell from 1.35 GB to about 0.95 GB at the same speed (bench/README.md). A
+ * lint that needs more runs again here, on the default heap.
+ */
+export const lintThreadHeapLimit = 1900
+
+/** The helper thread's module. */
+export const lintWorker = new URL('lint-worker.js', import.meta.url)
+
+/** A line the lint printed, to the stream it printed it to. */
+export interface PrintedLine {
+  stream: 'out' | 'err'
+  text: string
+}
+
+/** What the helper thread gives back: what it printed, in order, and the exit code. */
+export interface LintThreadResult {
+  lines: PrintedLine[]
+  code: number
+}
+
+/** What may move a run to a helper thread: nothing that writes files, reads standard input, checks links online (its progress bar is this terminal's) or was told to stay (`--threads off` or `1`). */
+export interface ThreadOptions {
+  root: string
+  content: string
+  files: readonly string[]
+  fix: boolean
+  online?: unknown
+  threads?: Threads | undefined
+}
+
+/** Whether a run of `options` may move to a helper thread at all, before anything is measured. */
+export function mayLintOnThread(options: ThreadOptions): boolean {
+  return !options.fix && options.online === undefined && options.threads !== 'off' && options.threads !== 1 && !options.files.includes(stdinArgument)
+}
+
+/**
+ * The bytes a lint reads, for the threshold: the larger of content/'s Markdown and the files linted
+ * besides it, resolved as the lint resolves them (the files named; without any and without content/,
+ * the root's Markdown). A path that cannot be read counts nothing here: the lint reports it.
+ */
+export async function lintInputBytes(options: ThreadOptions, cwd: string, trees: Trees): Promise<number> {
+  const size = (path: string) => stat(path).then((stats) => stats.size, () => 0)
+  const sum = async (paths: readonly string[]) => (await Promise.all(paths.map(size))).reduce((total, bytes) => total + bytes, 0)
+  const contentPaths = await contentFilePaths(options.root, options.content).catch(() => [])
+  const linted = options.files.length > 0 ? [...options.files] : contentPaths.length === 0 ? [options.root] : []
+  const others = linted.length === 0 ? [] : await resolveLintTargets(options.root, cwd, linted, trees).catch(() => [])
+  return Math.max(await sum(contentPaths.map((path) => join(options.root, path))), await sum(others.map((target) => target.location)))
+}
+
+/** Where a large lint runs: the helper's module, its heap limit, and the bytes from which it is used (tests give their own). */
+export interface LintThread {
+  worker?: URL
+  heapLimit?: number
+  minimum?: number
+}
+
+/**
+ * Run the lint on a helper thread (`worker`, given `task`) and print what it printed, in order; its
+ * exit code, or undefined when it gave none (it could not start, threw, or ran out of its heap) and
+ * printed nothing: the caller lints here, as without the thread.
+ */
+export async function lintOnThread(task: unknown, io: Io, {worker = lintWorker, heapLimit = lintThreadHeapLimit}: LintThread = {}): Promise<number | undefined> {
+  const result = await runOnThread<LintThreadResult>(worker, task, {heapLimit})
+  if (!result) return undefined
+  for (const {stream, text} of result.lines) io[stream](text)
+  return result.code
+}
