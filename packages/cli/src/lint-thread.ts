@@ -7,9 +7,10 @@ import {runOnThread, type Threads} from './threads.js'
 
 /**
  * From this many bytes of Markdown on (the larger of content/ and the files named), `fmrl lint` runs
- * on a helper thread whose heap is bounded (`lintThreadHeapLimit`). Loading the lint again there
- * costs about a third of a second, a few percent of a lint this large; at 10,000 generated rows
- * (2.5 MB) the lint stays here, where it peaks under 400 MB.
+ * on a helper thread whose heap is bounded (`lintThreadHeapLimit`). At 10,000 generated rows (3.3 MB
+ * of content/, below) the thread cost a tenth to a third more time for 30 to 90 MB less peak, and a
+ * README of 3.2 MB took a quarter more time at a higher peak (a second isolate's own heap): a lint
+ * that size is left here, and one of 50,000 rows, whose peak is V8's slack, moves (bench/README.md).
  */
 export const lintThreadMinimum = 4 * 1_048_576
 
