@@ -17,9 +17,9 @@ export const lintThreadMinimum = 4 * 1_048_576
 /**
  * The old generation, in MB, a large lint's thread may grow to. V8 lets a heap whose limit is under
  * 2 GB grow about twice past what it holds before it collects, against four times on Node's default
- * heap of a machine with 16 GB or more. At 50,000 generated rows (13 MB of content/, about 370 MB
- * live) the lint's peak fell from 1.35 GB to about 0.95 GB at the same speed (bench/README.md). A
- * lint that needs more runs again here, on the default heap.
+ * heap of a machine with 16 GB or more. At 50,000 generated rows (16 MB of content/, about 370 MB
+ * live) the lint's peak fell from 1.36 to 1.43 GB to 0.90 to 1.0 GB, for about a tenth more time
+ * (bench/README.md). A lint that needs more runs again here, on the default heap.
  */
 export const lintThreadHeapLimit = 1900
 
@@ -38,7 +38,7 @@ export interface LintThreadResult {
   code: number
 }
 
-/** What may move a run to a helper thread: nothing that writes files, reads standard input, checks links online (its progress bar is this terminal's) or was told to stay (`--threads off` or `1`). */
+/** The options that decide whether a run may move to a helper thread, and what it reads. */
 export interface ThreadOptions {
   root: string
   content: string
@@ -48,7 +48,7 @@ export interface ThreadOptions {
   threads?: Threads | undefined
 }
 
-/** Whether a run of `options` may move to a helper thread at all, before anything is measured. */
+/** Whether a run may move to a helper thread at all: not one that writes files (`--fix`), reads standard input, checks links online (its progress bar is this terminal's) or was told to stay (`--threads off` or `1`). */
 export function mayLintOnThread(options: ThreadOptions): boolean {
   return !options.fix && options.online === undefined && options.threads !== 'off' && options.threads !== 1 && !options.files.includes(stdinArgument)
 }
