@@ -66,13 +66,15 @@ describe('lintCommand on a helper thread', () => {
     expect(await lint(lintOptions(root), {worker: marker, minimum: 0})).toEqual({code: 3, lines: ['out: printed by the helper', 'err: a line to stderr', 'out: and one more to stdout']})
   })
 
-  test('one under the minimum, or one that may not move, is linted here', async () => {
+  test('one under the minimum, one that may not move, or the helper\'s own is linted here', async () => {
     const root = await list()
     const here = await lint(lintOptions(root, {threads: 'off'}), {})
     expect(here).toEqual(listFindings)
     const bytes = (await readFile(join(root, 'README.md'))).length
     expect(await lint(lintOptions(root), {worker: marker, minimum: bytes + 1})).toEqual(here)
     expect(await lint(lintOptions(root, {threads: 1}), {worker: marker, minimum: 0})).toEqual(here)
+    // The helper's own run (lint-worker.js sets onThread) stays where it is: no thread starts another.
+    expect(await lint(lintOptions(root, {onThread: true}), {worker: marker, minimum: 0})).toEqual(here)
   })
 
   test('the helper\'s run is this thread\'s: the same findings, positions, colours, exit code and cache', async () => {
