@@ -1,4 +1,5 @@
 import type {Root, RootContent} from 'mdast'
+import {movePositions} from './positions.js'
 import {isDelimiterRow} from './table-rows.js'
 
 /**
@@ -127,16 +128,6 @@ function opener(line: string): ((line: string) => boolean) | undefined {
   return undefined
 }
 
-/** Move every position in a tree by `lines` and `offset` (columns stay: each piece starts a line). */
-function shift(node: {position?: Root['position']; children?: unknown[]}, lines: number, offset: number): void {
-  const position = node.position
-  if (position) {
-    position.start = {line: position.start.line + lines, column: position.start.column, offset: (position.start.offset ?? 0) + offset}
-    position.end = {line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset}
-  }
-  for (const child of node.children ?? []) shift(child as typeof node, lines, offset)
-}
-
 /** The text a piece is parsed as: its part of `text`, under a copy of its table's header rows when it continues a table. */
 export function pieceText(text: string, piece: Piece): string {
   return (piece.header ?? '') + text.slice(piece.start, piece.end)
@@ -153,7 +144,8 @@ export function parsePieces(text: string, pieces: readonly Piece[], parse: (text
     const header = piece.header ?? ''
     const tree = parse(pieceText(text, piece))
     const headerLines = header === '' ? 0 : 2
-    shift(tree, piece.line - 1 - headerLines, piece.start - header.length)
+    // Columns stay: each piece starts a line.
+    movePositions(tree, piece.line - 1 - headerLines, 0, piece.start - header.length)
     end = tree.position!.end
     if (header === '') {
       children.push(...tree.children)

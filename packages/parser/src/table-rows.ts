@@ -1,5 +1,6 @@
 import type {Nodes, Paragraph, PhrasingContent, Root, Table, TableCell, TableRow} from 'mdast'
 import type {Point} from 'unist'
+import {movePositions} from './positions.js'
 
 /**
  * Reading a GFM table's body rows without micromark's table construct, which is two thirds of the
@@ -199,24 +200,17 @@ function parseMarked(marked: readonly MarkedCell[], parse: (text: string) => Roo
   marked.forEach(({cell, at}, index) => {
     const paragraph = paragraphs[index] as Paragraph
     const start = paragraph.position!.start
-    for (const child of paragraph.children) move(child, at.line - start.line, at.column - start.column, at.offset! - start.offset!)
+    for (const child of paragraph.children) {
+      movePositions(child, at.line - start.line, at.column - start.column, at.offset! - start.offset!)
+      unescapeCodePipes(child)
+    }
     cell.children = paragraph.children as PhrasingContent[]
   })
   return true
 }
 
-/**
- * Move a node and all in it by `lines`, `columns` and `offset` (all on one line); in a table, code's
- * escaped pipes are pipes (as mdast-util-gfm-table reads them).
- */
-function move(node: Nodes, lines: number, columns: number, offset: number): void {
-  const place = node.position
-  if (place) {
-    node.position = {
-      start: {line: place.start.line + lines, column: place.start.column + columns, offset: place.start.offset! + offset},
-      end: {line: place.end.line + lines, column: place.end.column + columns, offset: place.end.offset! + offset}
-    }
-  }
+/** In a table, code's escaped pipes are pipes (as mdast-util-gfm-table reads them). */
+function unescapeCodePipes(node: Nodes): void {
   if (node.type === 'inlineCode') node.value = node.value.replace(/\\([\\|])/g, (escaped, character: string) => (character === '|' ? character : escaped))
-  if ('children' in node) for (const child of node.children) move(child, lines, columns, offset)
+  if ('children' in node) for (const child of node.children) unescapeCodePipes(child)
 }
