@@ -1,9 +1,10 @@
 import {stat} from 'node:fs/promises'
 import {join} from 'node:path'
+import type {LintOptions} from './commands/lint.js'
 import {contentFilePaths} from './content-files.js'
 import type {Io} from './io.js'
 import {resolveLintTargets, stdinArgument, type Trees} from './lint-files.js'
-import {runOnThread, type Threads} from './threads.js'
+import {runOnThread} from './threads.js'
 
 /**
  * From this many bytes of Markdown on (the larger of content/ and the files named), `fmrl lint` runs
@@ -26,6 +27,13 @@ export const lintThreadHeapLimit = 1900
 /** The helper thread's module. */
 export const lintWorker = new URL('lint-worker.js', import.meta.url)
 
+/** What the helper thread is given: the run's options, its working directory and whether each stream takes colour. */
+export interface LintTask {
+  options: LintOptions
+  cwd: string
+  color: Io['color']
+}
+
 /** A line the lint printed, to the stream it printed it to. */
 export interface PrintedLine {
   stream: 'out' | 'err'
@@ -39,14 +47,7 @@ export interface LintThreadResult {
 }
 
 /** The options that decide whether a run may move to a helper thread, and what it reads. */
-export interface ThreadOptions {
-  root: string
-  content: string
-  files: readonly string[]
-  fix: boolean
-  online?: unknown
-  threads?: Threads | undefined
-}
+export type ThreadOptions = Pick<LintOptions, 'root' | 'content' | 'files' | 'fix' | 'online' | 'threads'>
 
 /** Whether a run may move to a helper thread at all: not one that writes files (`--fix`), reads standard input, checks links online (its progress bar is this terminal's) or was told to stay (`--threads off` or `1`). */
 export function mayLintOnThread(options: ThreadOptions): boolean {
@@ -79,7 +80,7 @@ export interface LintThread {
  * exit code, or undefined when it gave none (it could not start, threw, or ran out of its heap) and
  * printed nothing: the caller lints here, as without the thread.
  */
-export async function lintOnThread(task: unknown, io: Io, {worker = lintWorker, heapLimit = lintThreadHeapLimit}: LintThread = {}): Promise<number | undefined> {
+export async function lintOnThread(task: LintTask, io: Io, {worker = lintWorker, heapLimit = lintThreadHeapLimit}: LintThread = {}): Promise<number | undefined> {
   const result = await runOnThread<LintThreadResult>(worker, task, {heapLimit})
   if (!result) return undefined
   for (const {stream, text} of result.lines) io[stream](text)

@@ -1,14 +1,8 @@
+// The helper thread a large lint runs on (lint-thread.ts): the run of lintCommand, its printing handed back.
 import {parentPort, workerData} from 'node:worker_threads'
-import {lintCommand, type LintOptions} from './commands/lint.js'
+import {lintCommand} from './commands/lint.js'
 import type {Io} from './io.js'
-import type {LintThreadResult, PrintedLine} from './lint-thread.js'
-
-/** What the helper thread is given: the run's options, its working directory and whether each stream takes colour. */
-export interface LintTask {
-  options: LintOptions
-  cwd: string
-  color: Io['color']
-}
+import type {LintTask, LintThreadResult, PrintedLine} from './lint-thread.js'
 
 const {options, cwd, color} = workerData as LintTask
 const lines: PrintedLine[] = []

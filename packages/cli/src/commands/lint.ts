@@ -9,7 +9,6 @@ import {exitCodes, UsageError, type Io} from '../io.js'
 import {readLintConfig} from '../lint-config.js'
 import {resolveLintTargets, stdinArgument, Trees, type LintTarget, type Tree} from '../lint-files.js'
 import {lintInputBytes, lintOnThread, lintThreadMinimum, mayLintOnThread, type LintThread} from '../lint-thread.js'
-import type {LintTask} from '../lint-worker.js'
 import {checkFormat, formatReport, type LintFormat} from '../lint-report.js'
 import {readMarkdownFile} from '../read.js'
 import {decodeMarkdown, isUnreadable, markdownBytes, markdownFile} from '../read-markdown.js'
@@ -177,7 +176,7 @@ export async function lintCommand(options: LintOptions, io: Io, cwd: string, thr
   const rules = read.config.rules
   const trees = new Trees()
   if (!options.onThread && mayLintOnThread(options) && (await lintInputBytes(options, cwd, trees)) >= (thread.minimum ?? lintThreadMinimum)) {
-    const code = await lintOnThread({options, cwd, color: io.color} satisfies LintTask, io, thread)
+    const code = await lintOnThread({options, cwd, color: io.color}, io, thread)
     if (code !== undefined) return code
   }
   const cache = options.cache ? new FileTreeCache(options.root) : undefined
