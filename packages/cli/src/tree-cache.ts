@@ -523,11 +523,13 @@ export async function saveTreeCache(cache: FileTreeCache, options: {prune?: bool
 
 /**
  * How many characters of content/ a read hands back the trees of (`keepTrees`), in the order the files
- * are read; lint parses the others again, or reads their trees from the cache, as it lints them. A tree
- * takes about 46 bytes a character, and its rows are read again in a fifth of a second a megabyte
- * (table-rows.ts): so a small content/ (ours is 33,000 characters) is read once, and a large one is not
- * held whole (at 10,000 rows, 3.3 million characters, holding every tree saved a cold lint 0.1 to 0.8 s
- * and raised its peak from about 378 to 435 MB; bench/README.md).
+ * are read, and past that, the tree of a larger file when it is the only one parsed (after an edit, the
+ * others' kept reads are taken); lint parses the others again, or reads their trees from the cache, as
+ * it lints them. A tree takes about 46 bytes a character, and its rows are read again in a fifth of a
+ * second a megabyte (table-rows.ts): so a small content/ (ours is 33,000 characters) is read once, and
+ * a large one is not held whole (at 10,000 rows, 3.3 million characters, holding every tree saved a cold
+ * lint 0.1 to 0.8 s and raised its peak from about 378 to 435 MB; bench/README.md). Handing back the one
+ * file parsed after an edit saves the 10k re-lint the second read of its 720,000 characters.
  */
 const handedTreesBudget = 250_000
 

@@ -1,7 +1,7 @@
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
-import {contentParsedTexts, parseContent, type TreeCache} from '../src/index.js'
+import {contentParsedTexts, parseContent, parseMarkdown, type TreeCache} from '../src/index.js'
 import {contentFiles, messages} from './helpers.js'
 
 /** A cache as the CLI's is (every entry stored as JSON and read back new), recording the trees asked for and kept. */
@@ -117,5 +117,39 @@ describe('kept reads of content files', () => {
     expect(edited.survey).toStrictEqual(read(files).survey)
     // Nothing changed: every growing file's read is kept, so only the other files' trees come back.
     expect(paths(keeping(files))).toEqual(every.filter((path) => !growing.includes(path)))
+  })
+
+  test('keepTrees as a number: the one file parsed past it comes back too, but none of several', () => {
+    const budget = 50_000
+    // The growing files made larger than the budget (blank lines at the end change no value or place), the others fit in it.
+    const padded = (files: VFile[]) => {
+      for (const file of files) if (growing.includes(file.path)) file.value = `${String(file.value)}${'\n'.repeat(budget)}`
+      expect(files.filter((file) => !growing.includes(file.path)).reduce((sum, file) => sum + String(file.value).length, 0)).toBeLessThan(budget)
+      return files
+    }
+    const edit = (path: string, from: string, to: string) => (files: VFile[]) => {
+      const file = files.find((candidate) => candidate.path === path)!
+      expect(String(file.value)).toContain(from)
+      file.value = String(file.value).replace(from, to)
+      return files
+    }
+    const cache = new MemoryCache()
+    const keeping = (files: VFile[]) => parseContent(files, {cache, keepTrees: budget})
+    const paths = (read: {trees: Map<VFile, unknown>}) => [...read.trees.keys()].map((file) => file.path).sort()
+    const small = contentFiles().map((file) => file.path).filter((path) => !growing.includes(path)).sort()
+    // The first read parses the four growing files: none of their trees is handed back.
+    expect(paths(keeping(padded(contentFiles())))).toEqual(small)
+    // A row edited: the other growing files' kept reads are taken, and the tree of the one parsed comes back.
+    const editAgent = edit('content/methods/agent.md', '| Meerkat, Vicuna-1.5 |', '| Meerkat, Vicuna-2 |')
+    const files = editAgent(padded(contentFiles()))
+    const edited = keeping(files)
+    expect(paths(edited)).toEqual([...small, 'content/methods/agent.md'].sort())
+    const agent = files.find((file) => file.path === 'content/methods/agent.md')!
+    expect(edited.trees.get(agent)).toStrictEqual(parseMarkdown(String(agent.value)))
+    expect(edited.survey).toStrictEqual(read(editAgent(padded(contentFiles()))).survey)
+    // The same row edited again, and one of the references: two growing files are parsed, and neither tree comes back.
+    const editAgain = edit('content/methods/agent.md', '| Meerkat, Vicuna-2 |', '| Meerkat, Vicuna-3 |')
+    const editReferences = edit('content/references.md', '| Brooks et al., 2023 | Ethan A. Brooks,', '| Brooks et al., 2023 | Ethan Brooks,')
+    expect(paths(keeping(editReferences(editAgain(files))))).toEqual(small)
   })
 })

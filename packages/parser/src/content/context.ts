@@ -24,8 +24,8 @@ export interface FileContext {
 export interface ReadOptions {
   /** Reading a draft: rows with empty or missing cells are kept. */
   drafting?: boolean | undefined
-  /** Where each file's tree goes, for a caller that lints the same files. */
-  trees?: {set(file: VFile, tree: Root): void} | undefined
+  /** Where each file's tree goes, for a caller that lints the same files; told of each file before it is parsed. */
+  trees?: {parsing(file: VFile): void; set(file: VFile, tree: Root): void} | undefined
   /** Trees of earlier runs, read instead of parsing the same text again. */
   cache?: TreeCache | undefined
 }
@@ -54,7 +54,9 @@ export function contentParsedTexts(file: VFile): string[] {
 export function fileContext(file: VFile, sources: SourceMap, {drafting = false, trees, cache}: ReadOptions = {}): FileContext {
   let index: ReturnType<typeof location> | undefined
   const text = contentText(file)
-  const tree = checkMarkdownLimits(file) ? parseMarkdown(text, cache) : undefined
+  const parsable = checkMarkdownLimits(file)
+  if (parsable) trees?.parsing(file)
+  const tree = parsable ? parseMarkdown(text, cache) : undefined
   // Lint reuses the tree only where its offsets are the file's own (no line ending was rewritten).
   if (tree && text === String(file.value)) trees?.set(file, tree)
   return {

@@ -52,7 +52,9 @@ export interface ContentOptions extends Pick<ReadOptions, 'drafting' | 'cache'> 
   /**
    * Hand back the tree of each file read (`trees`), for a caller that lints the files next; a number:
    * only while the files whose trees are handed back hold no more than that many characters in all,
-   * in the order they are read (the caller reads the others' trees again, from its cache).
+   * in the order they are read, and of the files past that, the one parsed when it is the only one
+   * (the others' kept reads were taken, as after an edit). The caller reads the others' trees again,
+   * from its cache.
    */
   keepTrees?: boolean | number | undefined
 }
@@ -65,21 +67,10 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
   const [first] = files
   if (!first) throw new Error('parseContent needs the content files')
   const sources = new SourceMap()
-  const handedBack = new Map<VFile, Root>()
-  let room = keepTrees === true ? Infinity : keepTrees || 0
-  const trees: ReadOptions['trees'] =
-    room > 0
-      ? {
-          set(file: VFile, tree: Root) {
-            const size = String(file.value).length
-            if (size > room) return
-            room -= size
-            handedBack.set(file, tree)
-          }
-        }
-      : undefined
+  const handing = handTreesBack(keepTrees === true ? Infinity : keepTrees || 0)
+  const {trees} = handing
   // A file past the parser's limits is not parsed at all; its limit error is the one to fix first.
-  if (!files.map(checkMarkdownLimits).every(Boolean)) return {survey: undefined, draft: emptyDraft(), sources, trees: handedBack}
+  if (!files.map(checkMarkdownLimits).every(Boolean)) return {survey: undefined, draft: emptyDraft(), sources, trees: handing.handedBack()}
   const byKind = new Map<ContentFileKind, VFile[]>()
   for (const file of files) {
     const kind = contentFileKind(file.path)
@@ -136,9 +127,35 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
   })
   const candidate = {metadata, taxonomy, vocabularies, methods: complete.map((read) => read.method), datasets, references, sections: orderSections(sections), relatedLists, readingList, environments}
   const draft: SurveyDraft = {...candidate, metadata: metadata ?? {}, methods: methods.map((read) => read.method)}
-  if (drafting) return {survey: undefined, draft: {...draft, methods: methods.map((read) => read.method)}, sources, trees: handedBack}
+  if (drafting) return {survey: undefined, draft: {...draft, methods: methods.map((read) => read.method)}, sources, trees: handing.handedBack()}
   const survey = validate(candidate, files, sources, first)
-  return {survey: files.some((file) => file.messages.some((message) => message.fatal)) ? undefined : survey, draft, sources, trees: handedBack}
+  return {survey: files.some((file) => file.messages.some((message) => message.fatal)) ? undefined : survey, draft, sources, trees: handing.handedBack()}
+}
+
+/**
+ * What `parseContent` hands back of the trees it reads with a budget of `room` characters (see
+ * `keepTrees`): the trees of the files that fit in what is left of it, and when one file parsed
+ * does not (the others' kept reads were taken, as after an edit), its tree too. When a second such
+ * file is parsed, neither is: each would be held while the other is parsed. `trees` is what the
+ * files' readers are given, `handedBack` what is handed back once the read is done.
+ */
+function handTreesBack(room: number): {trees: ReadOptions['trees']; handedBack: () => Map<VFile, Root>} {
+  const fitting = new Map<VFile, Root>()
+  let larger: {file: VFile; tree: Root} | undefined
+  let largerParsed = 0
+  const size = (file: VFile) => String(file.value).length
+  const trees: ReadOptions['trees'] = {
+    parsing(file) {
+      if (size(file) > room && ++largerParsed > 1) larger = undefined
+    },
+    set(file, tree) {
+      if (size(file) <= room) {
+        room -= size(file)
+        fitting.set(file, tree)
+      } else if (largerParsed === 1) larger = {file, tree}
+    }
+  }
+  return {trees: room > 0 ? trees : undefined, handedBack: () => (larger ? new Map([...fitting, [larger.file, larger.tree]]) : fitting)}
 }
 
 /**
