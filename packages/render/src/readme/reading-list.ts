@@ -18,14 +18,20 @@ export function readingSections(survey: Survey): string[] {
   return [...new Set(survey.readingList.map((entry) => entry.section))]
 }
 
-/** The survey method a reading-list entry is, matched by name key as duplicates are. */
-export function entryMethod(survey: Survey, entry: ReadingEntry): Method | undefined {
-  return entry.method === null ? undefined : survey.methods.find((method) => nameKey(method.name) === nameKey(entry.method!))
+/** The survey's methods by name key (the first of each, as duplicates are matched), for `readingItem`: one look-up an entry, not a pass over the methods. */
+export function methodsByNameKey(survey: Survey): ReadonlyMap<string, Method> {
+  const methods = new Map<string, Method>()
+  for (const method of survey.methods) {
+    const key = nameKey(method.name)
+    if (!methods.has(key)) methods.set(key, method)
+  }
+  return methods
 }
 
 /** `📖 Reading List`: an introduction crediting the related lists, then one list per section under its heading. */
 export function renderReadingList(survey: Survey): RootContent[] {
   if (survey.readingList.length === 0) return []
+  const methods = methodsByNameKey(survey)
   return [
     heading(2, text('📖 Reading List')),
     paragraph(
@@ -35,7 +41,7 @@ export function renderReadingList(survey: Survey): RootContent[] {
     ),
     ...readingSections(survey).flatMap((section) => [
       heading(3, text(section)),
-      list(survey.readingList.filter((entry) => entry.section === section).map((entry) => readingItem(survey, entry)))
+      list(survey.readingList.filter((entry) => entry.section === section).map((entry) => readingItem(survey, entry, methods)))
     ])
   ]
 }
@@ -60,11 +66,12 @@ function credits(survey: Survey, ids: readonly string[], linkedBefore: readonly 
 }
 
 /**
- * One reading-list entry. An entry that is a survey method drops the links its row already has
- * (its paper and code) and says where the row is; the rest is kept.
+ * One reading-list entry. An entry that is a survey method (found in `methods`, from
+ * `methodsByNameKey`) drops the links its row already has (its paper and code) and says where the
+ * row is; the rest is kept.
  */
-export function readingItem(survey: Survey, entry: ReadingEntry): PhrasingContent[] {
-  const method = entryMethod(survey, entry)
+export function readingItem(survey: Survey, entry: ReadingEntry, methods: ReadonlyMap<string, Method>): PhrasingContent[] {
+  const method = entry.method === null ? undefined : methods.get(nameKey(entry.method))
   const known = new Set(method ? [method.paper, method.code].filter((url): url is string => url !== null) : [])
   const fresh = (links: readonly NamedLink[]) => links.filter((named) => !named.url || !known.has(named.url))
   const title: PhrasingContent = entry.url && !known.has(entry.url) ? link(entry.url, text(entry.title)) : text(entry.title)

@@ -60,7 +60,12 @@ export function pageFacets(survey: Survey): Facet[] {
       values: modelFamilies
     }
   ]
-  return specs.map((spec) => ({...spec, options: spec.options.map((option) => ({...option, count: survey.methods.filter((method) => spec.values(method).includes(option.value)).length}))}))
+  // Each method's values once a filter, not once an option: a method counts once for each value it has.
+  return specs.map((spec) => {
+    const counts = new Map<string, number>()
+    for (const method of survey.methods) for (const value of new Set(spec.values(method))) counts.set(value, (counts.get(value) ?? 0) + 1)
+    return {...spec, options: spec.options.map((option) => ({...option, count: counts.get(option.value) ?? 0}))}
+  })
 }
 
 /** A category's filter value: its role and id, since two roles may name a category alike. */

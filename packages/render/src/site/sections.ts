@@ -1,7 +1,7 @@
 import {datasetColumns, type Survey} from '@fmrl/model'
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import {readingItem, readingSections, renderEnvironments, renderReadingList} from '../readme/reading-list.js'
+import {methodsByNameKey, readingItem, readingSections, renderEnvironments, renderReadingList} from '../readme/reading-list.js'
 import {entryTable} from '../shared/cells.js'
 import {phrasingHast, toPageHast} from './hast.js'
 
@@ -20,11 +20,12 @@ export function renderReadingSection(survey: Survey): Element | undefined {
   const readme = renderReadingList(survey)
   if (readme.length === 0) return undefined
   const [, intro] = readme
+  const methods = methodsByNameKey(survey)
   return section('reading-list', 'Reading list',
     ...toPageHast([intro!]),
     ...readingSections(survey).flatMap((name, index) => [
       h('h3', {id: `reading-${index + 1}`}, name),
-      h('ul', {className: ['entries']}, survey.readingList.filter((entry) => entry.section === name).map((entry) => h('li', phrasingHast(readingItem(survey, entry)))))
+      h('ul', {className: ['entries']}, survey.readingList.filter((entry) => entry.section === name).map((entry) => h('li', phrasingHast(readingItem(survey, entry, methods)))))
     ])
   )
 }
