@@ -31,14 +31,17 @@ const escapedText: Handle = (node: Text, parent, state, info) => {
  * through the processor's `tableCell` handler (gfm's), then lines the cells up with markdown-table;
  * this one does the same, asking that handler only for a cell not seen before in the same
  * constructs. A cell is serialized between pipes whatever its neighbours, so its content and the
- * constructs it is in are the key.
+ * constructs it is in are the key. A row with a `rowKey` (a method's, `methodTable`) is remembered
+ * whole by that key, so a row an earlier render made is taken without reading its cells.
  */
 const tableWith = (alignDelimiters: boolean): Handle => (node: Table, _, state, info) => {
   const exitTable = state.enter('table')
   const matrix = node.children.map((row) => {
     const exitRow = state.enter('tableRow')
     const constructs = `\u0001${state.stack.join(' ')}\u0000`
-    const cells = row.children.map((cell) => remembered(memory, constructs + JSON.stringify(cell.children), () => state.handle(cell, row, state, info)))
+    const serializeCells = () => row.children.map((cell) => remembered(memory, constructs + JSON.stringify(cell.children), () => state.handle(cell, row, state, info)))
+    const rowKey = row.data?.rowKey
+    const cells = rowKey === undefined ? serializeCells() : rememberedRow(`\u0002${constructs}${rowKey}`, serializeCells)
     exitRow()
     return cells
   })
@@ -48,6 +51,13 @@ const tableWith = (alignDelimiters: boolean): Handle => (node: Table, _, state, 
   const columns = node.align?.length || matrix.reduce((most, cells) => Math.max(most, cells.length), 0)
   while (head && head.length < columns) head.push('')
   return markdownTable(matrix, {align: node.align, alignDelimiters, fillRows: false})
+}
+
+/** A row's serialized cells, remembered as JSON under `key` (see `remembered`); cells serialized here are given as they are, not read back. */
+function rememberedRow(key: string, serializeCells: () => string[]): string[] {
+  let fresh: string[] | undefined
+  const json = remembered(memory, key, () => JSON.stringify((fresh = serializeCells())))
+  return fresh ?? (JSON.parse(json) as string[])
 }
 
 const stringifyOptions = (aligned: boolean) => ({bullet: '-', fences: true, listItemIndent: 'one', rule: '-', emphasis: '_', strong: '*', handlers: {text: escapedText, table: tableWith(aligned)}}) as const

@@ -11,6 +11,7 @@ import type {
   Strong,
   Table,
   TableCell,
+  TableRow,
   Text
 } from 'mdast'
 import type {InlineMath} from 'mdast-util-math'
@@ -30,9 +31,9 @@ export function list(items: PhrasingContent[][]): List {
   return {type: 'list', ordered: false, spread: false, children: items.map((children): ListItem => ({type: 'listItem', spread: false, children: [paragraph(...children)]}))}
 }
 
-/** A GFM table from a header row and body rows of phrasing content. */
-export function table(headers: string[], rows: PhrasingContent[][][]): Table {
-  const row = (cells: PhrasingContent[][]) => ({type: 'tableRow' as const, children: cells.map((children): TableCell => ({type: 'tableCell', children}))})
+/** A GFM table from a header row and body rows of phrasing content (or rows already built). */
+export function table(headers: string[], rows: ReadonlyArray<PhrasingContent[][] | TableRow>): Table {
+  const row = (cells: PhrasingContent[][] | TableRow): TableRow => (Array.isArray(cells) ? {type: 'tableRow', children: cells.map((children): TableCell => ({type: 'tableCell', children}))} : cells)
   return {type: 'table', align: headers.map(() => null), children: [row(headers.map((header) => [text(header)])), ...rows.map(row)]}
 }
 

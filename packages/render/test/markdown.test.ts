@@ -120,8 +120,16 @@ describe('toMarkdown escapes each text once per context', () => {
     expect([...texts.values()]).not.toContain(models)
     expect([...texts.values()]).toContain('GPT-5')
     expect([...texts.keys()].filter((key) => !earlier.has(key)).length).toBeGreaterThan(0)
-    // What is kept is taken, not serialized again: a value planted in it is what the outputs show.
-    const planted = new Map([...texts].map(([key, value]) => [key, value === 'GPT-5' ? 'Planted-5' : value]))
+    // What is kept is taken, not serialized again: a value planted in it is what the outputs show. A
+    // method's row is kept whole (its cells as JSON), by what it is made from.
+    const planted = new Map([...texts].map(([key, value]) => [key, value.replaceAll('GPT-5', 'Planted-5')]))
     expect(renderMarkdownOutputs(edited, {kept: planted})[0]!.content).toContain('| Planted-5 ')
+    // AGILE's rows of the README, Table 1 and its role page.
+    const rows = [...texts].filter(([key, value]) => key.startsWith('\u0002') && value.includes('GPT-5')).map(([, value]) => JSON.parse(value) as string[])
+    expect(rows.map((cells) => cells.find((cell) => cell.includes('GPT-5')))).toEqual(['GPT-5', 'GPT-5', 'GPT-5'])
+    // Rows taken whole leave their cells out of what is kept: only the edited row's are serialized again.
+    const unchanged = survey.methods.find((method) => method.name === 'Reflexion')!.models.join(', ')
+    expect([...earlier.values()]).toContain(unchanged)
+    expect([...texts.values()]).not.toContain(unchanged)
   })
 })

@@ -1,5 +1,6 @@
+import {createHash} from 'node:crypto'
 import {methodViews, type CellFormat, type Column, type Inline, type Method, type MethodDraft, type MethodView, type Survey} from '@fmrl/model'
-import type {PhrasingContent, Table} from 'mdast'
+import type {PhrasingContent, Table, TableCell, TableRow} from 'mdast'
 import {table} from '../nodes.js'
 
 /** The codec's inline content as mdast phrasing content (the codec writes a subset of it). */
@@ -11,9 +12,49 @@ export function methodCells(survey: Pick<Survey, 'vocabularies'>, method: Method
   return methodViews[view].map((entry) => phrasing(entry.column.encode(method as Method, {vocabularies: survey.vocabularies}, entry.format)))
 }
 
-/** A table of methods in one view: its headers, then a row per method. */
+/**
+ * A table of methods in one view: its headers, then a row per method. Each row is keyed by what its
+ * cells are encoded from (`rowKey`: the view, the vocabularies and the method), so that a serializer
+ * that remembers rows (`toMarkdown`) takes a row an earlier render made without its cells; they are
+ * built when first read.
+ */
 export function methodTable(survey: Pick<Survey, 'vocabularies'>, methods: ReadonlyArray<Method | MethodDraft>, view: MethodView): Table {
-  return table(methodViews[view].map((entry) => entry.header), methods.map((method) => methodCells(survey, method, view)))
+  const context = `${view}\u0000${sha256(JSON.stringify(survey.vocabularies))}\u0000`
+  return table(methodViews[view].map((entry) => entry.header), methods.map((method) => keyedRow(context + methodDigest(method), () => methodCells(survey, method, view))))
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64')
+
+// A method is shown in several views (the README, Table 1, its role page): its JSON is hashed once.
+const digests = new WeakMap<Method | MethodDraft, string>()
+
+/** A digest of a method's JSON, made once for the method object (render never changes a method). */
+function methodDigest(method: Method | MethodDraft): string {
+  let digest = digests.get(method)
+  if (digest === undefined) digests.set(method, (digest = sha256(JSON.stringify(method))))
+  return digest
+}
+
+/** A row whose cells are built from `cells` when first read, keyed by `rowKey`. */
+function keyedRow(rowKey: string, cells: () => PhrasingContent[][]): TableRow {
+  let built: TableCell[] | undefined
+  return {
+    type: 'tableRow',
+    data: {rowKey},
+    get children() {
+      return (built ??= cells().map((children): TableCell => ({type: 'tableCell', children})))
+    },
+    set children(children) {
+      built = children
+    }
+  }
+}
+
+declare module 'mdast' {
+  interface TableRowData {
+    /** What the row's cells are made from, whole: equal keys, equal cells (see `methodTable`). */
+    rowKey?: string
+  }
 }
 
 /** A table of entries through their columns (datasets, the reading list, environments). */
