@@ -5,7 +5,7 @@ import type {VFile} from 'vfile'
 import {readContentFiles} from './content-files.js'
 import {UsageError, type Io} from './io.js'
 import {formatGithub, type LintFormat} from './lint-report.js'
-import {renderOutputsOnThreads} from './render-threads.js'
+import {renderOutputsOnThreads, startPageThread} from './render-threads.js'
 import {formatHuman, hasErrors} from './report.js'
 import type {Threads} from './threads.js'
 import {parseContentCached, type FileTreeCache} from './tree-cache.js'
@@ -20,14 +20,19 @@ export async function renderFromContent(root: string, contentDirectory: string, 
   const files = await readContentFiles(root, contentDirectory)
   const failed = {outputs: undefined, files, survey: undefined, sources: undefined}
   if (files.length === 0) return failed
-  const {survey, sources} = await parseContentCached(files, cache, {threads})
-  if (!survey || hasErrors(files)) return failed
   const bytes = files.reduce((sum, file) => sum + String(file.value).length, 0)
-  // What the last build serialized: a row edited since serializes its cells and its page row again, the others' are taken.
-  const memory = cache?.serializedMemory()
-  const outputs = await renderOutputsOnThreads(survey, threads ?? 'auto', bytes, {memory})
-  if (cache && memory) cache.keepSerialized(memory)
-  return {outputs, files, survey, sources}
+  const pageThread = startPageThread(threads ?? 'auto', bytes)
+  try {
+    const {survey, sources} = await parseContentCached(files, cache, {threads})
+    if (!survey || hasErrors(files)) return failed
+    // What the last build serialized: a row edited since serializes its cells and its page row again, the others' are taken.
+    const memory = cache?.serializedMemory()
+    const outputs = await renderOutputsOnThreads(survey, pageThread, {memory})
+    if (cache && memory) cache.keepSerialized(memory)
+    return {outputs, files, survey, sources}
+  } finally {
+    pageThread?.stop()
+  }
 }
 
 /** The options every command that renders content/ takes. */

@@ -1,6 +1,6 @@
 import type {Survey} from '@fmrl/model'
 import {renderDataOutputs, renderMarkdownOutputs, renderOutputs, renderPageOutput, type Output, type OutputMemory, type SerializedTexts} from '@fmrl/render'
-import {runOnThread, threadsFor, type Threads} from './threads.js'
+import {startThread, threadsFor, type StartedThread, type Threads} from './threads.js'
 
 /** The helper thread's module. */
 export const renderWorker = new URL('render-worker.js', import.meta.url)
@@ -18,16 +18,25 @@ export interface RenderResult {
 }
 
 /**
- * Every output, as `renderOutputs` gives them. From a survey read from `bytes` of content that
- * `threads` allows a helper for, the web page (the last output, and the largest) is rendered on a
- * helper thread while this one renders the others (the Markdown, the LaTeX, the JSON): the same
- * functions on a copy of the survey (and of the page's kept rows), so the same bytes. A page the
- * helper does not give back (it failed to load, or crashed) this thread renders after its own.
- * `memory` is filled as `renderOutputs` fills it, wherever each part was rendered.
+ * The helper thread that renders the web page, started now so that it loads the renderer while this
+ * thread reads content/: for `bytes` of content that `threads` allows a helper for, else undefined.
+ * Whoever starts it stops it (`stop`), rendered or not.
  */
-export async function renderOutputsOnThreads(survey: Survey, threads: Threads, bytes: number, {worker = renderWorker, memory = {}}: {worker?: URL; memory?: OutputMemory} = {}): Promise<Output[]> {
-  if (threadsFor(threads, bytes) === 0) return renderOutputs(survey, memory)
-  const page = runOnThread<RenderResult>(worker, {survey, kept: memory.page?.kept} satisfies RenderTask)
+export function startPageThread(threads: Threads, bytes: number, worker = renderWorker): StartedThread<RenderResult> | undefined {
+  return threadsFor(threads, bytes) === 0 ? undefined : startThread<RenderResult>(worker)
+}
+
+/**
+ * Every output, as `renderOutputs` gives them. With a page thread (`startPageThread`), the web page
+ * (the last output, and the largest) is rendered on it while this thread renders the others (the
+ * Markdown, the LaTeX, the JSON): the same functions on a copy of the survey (and of the page's kept
+ * rows), so the same bytes. A page the helper does not give back (it failed to load, or crashed) this
+ * thread renders after its own. `memory` is filled as `renderOutputs` fills it, wherever each part
+ * was rendered.
+ */
+export async function renderOutputsOnThreads(survey: Survey, pageThread: StartedThread<RenderResult> | undefined, {memory = {}}: {memory?: OutputMemory} = {}): Promise<Output[]> {
+  if (!pageThread) return renderOutputs(survey, memory)
+  const page = pageThread.run({survey, kept: memory.page?.kept} satisfies RenderTask)
   const others = [...renderMarkdownOutputs(survey, memory.markdown), ...renderDataOutputs(survey)]
   const helped = await page
   if (!helped) return [...others, renderPageOutput(survey, memory.page)]

@@ -23,9 +23,42 @@ export function threadsFor(threads: Threads, bytes: number, cores = availablePar
  * settles, when the thread exits: a caller does what the helper did not.
  */
 export function runOnThread<T>(worker: URL, data: unknown, {heapLimit}: {heapLimit?: number} = {}): Promise<T | undefined> {
+  return settled<T>(new Worker(worker, {workerData: data, ...limits(heapLimit)}))
+}
+
+/** A helper thread started before its task is ready (`startThread`). */
+export interface StartedThread<T> {
+  /** Post the thread its task and give the one message it posts back, as `runOnThread` does. */
+  run(task: unknown): Promise<T | undefined>
+  /** End the thread, whether it was given its task or not. */
+  stop(): void
+}
+
+/**
+ * Start a helper thread that loads its modules while this one works, then waits for its task as a
+ * message (`run`), where `runOnThread`'s helper is given it as it starts. A thread that failed to
+ * load or died before its task settles `run` with undefined, as `runOnThread` does.
+ */
+export function startThread<T>(worker: URL, {heapLimit}: {heapLimit?: number} = {}): StartedThread<T> {
+  const thread = new Worker(worker, limits(heapLimit))
+  const result = settled<T>(thread)
+  return {
+    run(task) {
+      thread.postMessage(task)
+      return result
+    },
+    stop() {
+      void thread.terminate()
+    }
+  }
+}
+
+const limits = (heapLimit: number | undefined) => (heapLimit === undefined ? {} : {resourceLimits: {maxOldGenerationSizeMb: heapLimit}})
+
+/** The one message a thread posts, or undefined, once it exits. */
+function settled<T>(thread: Worker): Promise<T | undefined> {
   return new Promise((resolve) => {
     let result: T | undefined
-    const thread = new Worker(worker, {workerData: data, ...(heapLimit === undefined ? {} : {resourceLimits: {maxOldGenerationSizeMb: heapLimit}})})
     thread.once('message', (message: T) => {
       result = message
     })

@@ -8,7 +8,7 @@ import {describe, expect, test} from 'vitest'
 import {lintCommand} from '../dist/commands/lint.js'
 import {parseAhead} from '../dist/parse-ahead.js'
 import type {RenderResult, RenderTask} from '../dist/render-threads.js'
-import {runOnThread} from '../dist/threads.js'
+import {startThread} from '../dist/threads.js'
 import {FileTreeCache, parserFingerprint, treeCacheFolder} from '../dist/tree-cache.js'
 import {readContentFiles} from '../src/content-files.js'
 import {bin, micromarkTexts, repositoryRoot, runBin, temporaryDirectory, temporaryRepository} from './helpers.js'
@@ -44,7 +44,8 @@ describe('the bundle', () => {
     if (!survey) throw new Error('the real content reads into a survey')
     const texts = new Map<string, string>()
     const expected = {output: renderPageOutput(survey, {texts}), texts}
-    expect(await runOnThread<RenderResult>(bundled('render-worker.js'), {survey} satisfies RenderTask)).toStrictEqual(expected)
+    const thread = startThread<RenderResult>(bundled('render-worker.js'))
+    expect(await thread.run({survey} satisfies RenderTask)).toStrictEqual(expected)
   })
 
   test("its lint helper gives the run the modules' lint gives: what it prints and its exit code", async () => {

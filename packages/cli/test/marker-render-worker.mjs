@@ -1,4 +1,10 @@
-// A helper thread that gives back outputs of its own (render-threads.test.ts): they show where the helper's outputs go.
-import {parentPort, workerData} from 'node:worker_threads'
+// A helper thread that gives back outputs of its own (render-threads.test.ts): they show where the helper's outputs go,
+// and whether the thread had loaded before its task was posted.
+import {parentPort} from 'node:worker_threads'
 
-parentPort?.postMessage({output: {path: 'marker.txt', content: `rendered by the helper from ${workerData.survey.methods.length} methods`}, texts: new Map()})
+let loaded = false
+setTimeout(() => (loaded = true), 50)
+parentPort?.once('message', (task) => {
+  const first = loaded ? ', loaded first' : ''
+  parentPort?.postMessage({output: {path: 'marker.txt', content: `rendered by the helper from ${task.survey.methods.length} methods${first}`}, texts: new Map()})
+})
