@@ -8,7 +8,7 @@ import {describe, expect, test} from 'vitest'
 import {pageFacets} from '../src/site/facets.js'
 import {breakLines, isSafeHref, jsonForScript, phrasingHast, phrasingHastEach, removeUnsafeLinks} from '../src/site/hast.js'
 import {methodCells} from '../src/shared/cells.js'
-import {searchText} from '../src/site/methods.js'
+import {fillMethodRows, searchText} from '../src/site/methods.js'
 import {renderSite} from '../src/site/page.js'
 import {readSurvey, repositoryRoot} from './survey.js'
 
@@ -141,6 +141,21 @@ describe('hast helpers', () => {
 
   test('JSON for a script element cannot end it or start a comment', () => {
     expect(jsonForScript({a: '</script><!--&\u2028'})).toBe('{"a":"\\u003c/script\\u003e\\u003c!--\\u0026\\u2028"}')
+  })
+
+  test('the methods table holds a row a method, each on lines of its own, in the table\'s order', () => {
+    const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(page)?.[1]
+    const rows = body?.split(/\n(?=<tr )/) ?? []
+    expect(rows.map((row) => /^<tr data-index="(\d+)"><th scope="row">[^]*<\/td><\/tr>$/.exec(row)?.[1])).toEqual(survey.methods.map((_, index) => String(index)))
+    expect(rows.map((row) => /<th scope="row">(?:<a [^>]*>)?([^<]*)/.exec(row)?.[1])).toEqual(survey.methods.map((method) => method.name))
+    expect(page).not.toContain('fmrl:methods-table-rows')
+  })
+
+  test('the rows go into their slot once: a page without it, or with two, is refused', () => {
+    const slot = '<!--fmrl:methods-table-rows-->'
+    expect(fillMethodRows(`<tbody>${slot}</tbody>`, '<tr></tr>')).toBe('<tbody><tr></tr></tbody>')
+    expect(() => fillMethodRows('<tbody></tbody>', '<tr></tr>')).toThrow('The page must hold the methods table\'s slot once')
+    expect(() => fillMethodRows(slot + slot, '<tr></tr>')).toThrow('The page must hold the methods table\'s slot once')
   })
 
   test('line breaks go between blocks, never inside a cell, label or paragraph', () => {

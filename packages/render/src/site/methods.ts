@@ -102,12 +102,12 @@ function rowKeys(survey: Survey): string[] {
 }
 
 /**
- * The methods table: a sort button in every column header, the method's name as each row's header.
+ * The methods table, and its rows' HTML apart (see `fillMethodRows`): a sort button in every column header, the method's name as each row's header.
  * Each row is serialized on its own, its unsafe links removed and its lines broken as the page's
  * are (both only look within the row), so a row kept in `memory` is taken as it was: as HTML, which
  * is why `memory.kept` must be what this very renderer made (the CLI's cache, by its fingerprint).
  */
-export function renderMethodsTable(survey: Survey, columns: readonly PageColumn[], {keys, memory}: {keys: readonly string[]; memory?: SerializedMemory | undefined}): Element {
+export function renderMethodsTable(survey: Survey, columns: readonly PageColumn[], {keys, memory}: {keys: readonly string[]; memory?: SerializedMemory | undefined}): {table: Element; rows: string} {
   const rowHtml = (method: Method, row: number) => {
     const tr = h('tr', {dataIndex: String(row)}, columns.map((column, index) => h(index === 0 ? 'th' : 'td', index === 0 ? {scope: 'row'} : {}, column.cell(method, row))))
     removeUnsafeLinks(tr)
@@ -115,11 +115,28 @@ export function renderMethodsTable(survey: Survey, columns: readonly PageColumn[
     // Raw nodes in a row are KaTeX's MathML only (see mathElement); every other node is escaped.
     return toHtml(tr, {allowDangerousHtml: true})
   }
-  return h('table', {id: 'methods-table'}, [
+  const table = h('table', {id: 'methods-table'}, [
     h('caption', {id: 'methods-caption'}, `The ${survey.methods.length} methods with every attribute of the survey's Table 1. Select a column's header to sort by it.`),
     h('thead', h('tr', columns.map((column, index) => h('th', {scope: 'col'}, h('button', {type: 'button', dataColumn: String(index)}, [column.header, h('span', {className: ['arrow'], ariaHidden: 'true'})]))))),
-    h('tbody', survey.methods.map((method, row): Raw => ({type: 'raw', value: remembered(memory, keys[row]!, () => rowHtml(method, row))})))
+    h('tbody', [{type: 'raw', value: methodRowsSlot} satisfies Raw])
   ])
+  // A line between rows, as breakLines puts one between the page's other blocks.
+  return {table, rows: survey.methods.map((method, row) => remembered(memory, keys[row]!, () => rowHtml(method, row))).join('\n')}
+}
+
+/**
+ * Where the table's rows go in the page's HTML (`fillMethodRows`). hast-util-to-html joins each
+ * element's children into a new string, so rows inside the tree (16 MB of HTML at 10,000 rows) were
+ * copied once for every element around them; put in once at the end, they are copied once. No other
+ * raw HTML of the page is a comment, and its text is escaped, so the slot is found only where it was put.
+ */
+const methodRowsSlot = '<!--fmrl:methods-table-rows-->'
+
+/** The page's HTML with the table's rows in their slot. */
+export function fillMethodRows(html: string, rows: string): string {
+  const at = html.indexOf(methodRowsSlot)
+  if (at < 0 || html.includes(methodRowsSlot, at + 1)) throw new Error('The page must hold the methods table\'s slot once')
+  return html.slice(0, at) + rows + html.slice(at + methodRowsSlot.length)
 }
 
 /** Each method's filter values, search text and sort keys, in the table's row order. */

@@ -12,7 +12,7 @@ import {renderTaxonomySvg, renderYearSvg} from './charts.js'
 import {bootTheme, runPage} from './client.js'
 import {pageFacets, type Facet} from './facets.js'
 import {breakLines, inlineHast, jsonForScript, removeUnsafeLinks, toPageHast} from './hast.js'
-import {keptRows, pageColumns, renderMethodsTable, rowData} from './methods.js'
+import {fillMethodRows, keptRows, pageColumns, renderMethodsTable, rowData} from './methods.js'
 import {renderDatasetSection, renderEnvironmentSection, renderReadingSection, section} from './sections.js'
 import {pageStyle} from './style.js'
 
@@ -32,8 +32,9 @@ export function renderSite(survey: Survey, memory?: SerializedMemory): string {
   const {keys, missing} = keptRows(survey, memory)
   const columns = pageColumns(survey, missing)
   const data = {facets: facets.map((facet) => facet.id), columns: columns.map((column) => column.id), rows: rowData(survey, facets, columns)}
+  const methods = renderMethodsTable(survey, columns, {keys, memory})
   const main = [
-    renderMethodsSection(survey, facets, renderMethodsTable(survey, columns, {keys, memory})),
+    renderMethodsSection(survey, facets, methods.table),
     renderChartsSection(survey),
     renderReadingSection(survey),
     renderEnvironmentSection(survey),
@@ -71,7 +72,7 @@ export function renderSite(survey: Survey, memory?: SerializedMemory): string {
   removeUnsafeLinks(tree)
   breakLines(tree)
   // Raw nodes are KaTeX's MathML (see mathElement) and the table's rows, serialized from hast as this tree is; every other node is escaped.
-  return `${toHtml(tree, {allowDangerousHtml: true})}\n`
+  return `${fillMethodRows(toHtml(tree, {allowDangerousHtml: true}), methods.rows)}\n`
 }
 
 /** An inline script of the page's own; its text must not be able to end the element. */
