@@ -105,6 +105,16 @@ describe('toMarkdown escapes each text once per context', () => {
     for (const role of survey.taxonomy) expect(rendered.get(`tables/${rolePagePath(role)}`)).toBe(plain(true).stringify(renderRolePage(survey, role)))
   })
 
+  test('a method changed in place after a render is keyed by what it is now: its rows are serialized again', async () => {
+    const survey = await readSurvey()
+    const earlier = new Map<string, string>()
+    renderMarkdownOutputs(survey, {texts: earlier})
+    survey.methods.find((method) => method.name === 'AGILE')!.models = ['GPT-7']
+    const outputs = renderMarkdownOutputs(survey, {kept: earlier})
+    expect(outputs).toStrictEqual(renderMarkdownOutputs(survey))
+    expect(outputs[0]!.content).toContain('| GPT-7 ')
+  })
+
   test('an earlier render\'s texts give the same outputs for an edited survey, and what this render used is what is left to keep', async () => {
     const survey = await readSurvey()
     const earlier = new Map<string, string>()

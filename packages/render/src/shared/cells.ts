@@ -20,20 +20,10 @@ export function methodCells(survey: Pick<Survey, 'vocabularies'>, method: Method
  */
 export function methodTable(survey: Pick<Survey, 'vocabularies'>, methods: ReadonlyArray<Method | MethodDraft>, view: MethodView): Table {
   const context = `${view}\u0000${sha256(JSON.stringify(survey.vocabularies))}\u0000`
-  return table(methodViews[view].map((entry) => entry.header), methods.map((method) => keyedRow(context + methodDigest(method), () => methodCells(survey, method, view))))
+  return table(methodViews[view].map((entry) => entry.header), methods.map((method) => keyedRow(sha256(context + JSON.stringify(method)), () => methodCells(survey, method, view))))
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64')
-
-// A method is shown in several views (the README, Table 1, its role page): its JSON is hashed once.
-const digests = new WeakMap<Method | MethodDraft, string>()
-
-/** A digest of a method's JSON, made once for the method object (render never changes a method). */
-function methodDigest(method: Method | MethodDraft): string {
-  let digest = digests.get(method)
-  if (digest === undefined) digests.set(method, (digest = sha256(JSON.stringify(method))))
-  return digest
-}
 
 /** A row whose cells are built from `cells` when first read, keyed by `rowKey`. */
 function keyedRow(rowKey: string, cells: () => PhrasingContent[][]): TableRow {
