@@ -133,13 +133,14 @@ export function parseContent(files: VFile[], {drafting = false, cache, keepTrees
 }
 
 /**
- * What `parseContent` hands back of the trees it reads with a budget of `room` characters (see
+ * What `parseContent` hands back of the trees it reads with a budget of `budget` characters (see
  * `keepTrees`): the trees of the files that fit in what is left of it, and when one file parsed
  * does not (the others' kept reads were taken, as after an edit), its tree too. When a second such
  * file is parsed, neither is: each would be held while the other is parsed. `trees` is what the
  * files' readers are given, `handedBack` what is handed back once the read is done.
  */
-function handTreesBack(room: number): {trees: ReadOptions['trees']; handedBack: () => Map<VFile, Root>} {
+function handTreesBack(budget: number): {trees: ReadOptions['trees']; handedBack: () => Map<VFile, Root>} {
+  let room = budget
   const fitting = new Map<VFile, Root>()
   let larger: {file: VFile; tree: Root} | undefined
   let largerParsed = 0
@@ -155,7 +156,7 @@ function handTreesBack(room: number): {trees: ReadOptions['trees']; handedBack: 
       } else if (largerParsed === 1) larger = {file, tree}
     }
   }
-  return {trees: room > 0 ? trees : undefined, handedBack: () => (larger ? new Map([...fitting, [larger.file, larger.tree]]) : fitting)}
+  return {trees: budget > 0 ? trees : undefined, handedBack: () => (larger ? new Map([...fitting, [larger.file, larger.tree]]) : fitting)}
 }
 
 /**

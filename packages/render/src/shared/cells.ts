@@ -1,6 +1,6 @@
-import {createHash} from 'node:crypto'
 import {methodViews, type CellFormat, type Column, type Inline, type Method, type MethodDraft, type MethodView, type Survey} from '@fmrl/model'
 import type {PhrasingContent, Table, TableCell, TableRow} from 'mdast'
+import {sha256} from '../digest.js'
 import {table} from '../nodes.js'
 
 /** The codec's inline content as mdast phrasing content (the codec writes a subset of it). */
@@ -22,8 +22,6 @@ export function methodTable(survey: Pick<Survey, 'vocabularies'>, methods: Reado
   const context = `${view}\u0000${sha256(JSON.stringify(survey.vocabularies))}\u0000`
   return table(methodViews[view].map((entry) => entry.header), methods.map((method) => keyedRow(sha256(context + JSON.stringify(method)), () => methodCells(survey, method, view))))
 }
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('base64')
 
 /** A row whose cells are built from `cells` when first read, keyed by `rowKey`. */
 function keyedRow(rowKey: string, cells: () => PhrasingContent[][]): TableRow {

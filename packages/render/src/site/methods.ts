@@ -1,9 +1,9 @@
-import {createHash} from 'node:crypto'
 import {formatCitation, methodViews, modelFamilies, symbolAttributes, type Method, type Survey} from '@fmrl/model'
 import type {Element, ElementContent} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import type {Raw} from 'mdast-util-to-hast'
+import {sha256} from '../digest.js'
 import {remembered, type SerializedMemory} from '../memory.js'
 import {methodCells} from '../shared/cells.js'
 import {categoryName} from '../shared/survey.js'
@@ -97,13 +97,13 @@ export function keptRows(survey: Survey, memory: SerializedMemory | undefined): 
  * method would need it here.
  */
 function rowKeys(survey: Survey): string[] {
-  const context = createHash('sha256').update(JSON.stringify({...survey, methods: undefined})).digest('hex')
-  return survey.methods.map((method, row) => createHash('sha256').update(`${context}\u0000${row}\u0000${JSON.stringify(method)}`).digest('hex'))
+  const context = sha256(JSON.stringify({...survey, methods: undefined}))
+  return survey.methods.map((method, row) => sha256(`${context}\u0000${row}\u0000${JSON.stringify(method)}`))
 }
 
 /**
- * The methods table, and its rows' HTML apart (see `fillMethodRows`): a sort button in every column header, the method's name as each row's header.
- * Each row is serialized on its own, its unsafe links removed and its lines broken as the page's
+ * The methods table, and its rows' HTML apart (see `fillMethodRows`): a sort button in every column
+ * header, the method's name as each row's header. Each row is serialized on its own, its unsafe links removed and its lines broken as the page's
  * are (both only look within the row), so a row kept in `memory` is taken as it was: as HTML, which
  * is why `memory.kept` must be what this very renderer made (the CLI's cache, by its fingerprint).
  */

@@ -1,4 +1,3 @@
-import {createHash} from 'node:crypto'
 import type {Survey} from '@fmrl/model'
 import type {Element, ElementContent, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
@@ -8,6 +7,7 @@ import {roleColours} from '../shared/palette.js'
 import type {SerializedMemory} from '../memory.js'
 import {generatedNotice} from '../shared/generated.js'
 import {roleTitle} from '../shared/survey.js'
+import {sha256} from '../digest.js'
 import {renderTaxonomySvg, renderYearSvg} from './charts.js'
 import {bootTheme, runPage} from './client.js'
 import {pageFacets, type Facet} from './facets.js'
@@ -83,7 +83,7 @@ function script(source: string): Element {
 
 /** Nothing loads from anywhere: only these scripts and this style sheet run, by their hashes. */
 function contentSecurityPolicy(scripts: readonly string[], styles: readonly string[]): string {
-  const hash = (source: string) => `'sha256-${createHash('sha256').update(source).digest('base64')}'`
+  const hash = (source: string) => `'sha256-${sha256(source)}'`
   return [`default-src 'none'`, `script-src ${scripts.map(hash).join(' ')}`, `style-src ${styles.map(hash).join(' ')}`, `img-src 'self' data:`, `base-uri 'none'`, `form-action 'none'`].join('; ')
 }
 
