@@ -8,7 +8,7 @@ import {describe, expect, test} from 'vitest'
 import {pageFacets} from '../src/site/facets.js'
 import {breakLines, isSafeHref, jsonForScript, phrasingHast, phrasingHastEach, removeUnsafeLinks} from '../src/site/hast.js'
 import {methodCells} from '../src/shared/cells.js'
-import {fillMethodRows, searchText} from '../src/site/methods.js'
+import {conversionBatch, fillMethodRows, pageColumns, searchText} from '../src/site/methods.js'
 import {renderSite} from '../src/site/page.js'
 import {readSurvey, repositoryRoot} from './survey.js'
 
@@ -177,6 +177,19 @@ describe('phrasingHastEach', () => {
     expect(together).toHaveLength(runs.length)
     expect(together).toEqual(runs.map((run) => phrasingHast(run)))
     expect(toHtml({type: 'root', children: together.at(-1)!})).toBe('&#x3C;b> &#x26; &#x3C;/b>')
+  })
+})
+
+describe('pageColumns', () => {
+  test('a method\'s cells are those it converts alone, whichever batch it is in and in whatever order they are asked for', async () => {
+    const survey = await readSurvey()
+    // More than two batches of the real methods, each under a name of its own.
+    const methods = Array.from({length: 2 * conversionBatch + 7}, (_, index) => ({...survey.methods[index % survey.methods.length]!, name: `Method ${index}`}))
+    const large = {...survey, methods}
+    const alone = (method: Method) => phrasingHastEach(methodCells(large, method, 'rolePage'))
+    const name = pageColumns(large, methods.slice(1)).find((column) => column.id === 'name')!
+    const order = [methods.length - 1, 1, conversionBatch, conversionBatch - 1, 0, 2 * conversionBatch + 1, 5]
+    expect(order.map((index) => name.cell(methods[index]!, index))).toEqual(order.map((index) => alone(methods[index]!)[0]))
   })
 })
 

@@ -25,6 +25,9 @@ export interface RowData {
   sort: string[]
 }
 
+/** How many methods' cells are converted to hast together (`pageColumns`). */
+export const conversionBatch = 256
+
 const pad = (index: number) => String(index).padStart(3, '0')
 
 /**
@@ -33,14 +36,19 @@ const pad = (index: number) => String(index).padStart(3, '0')
  * after its citation.
  */
 export function pageColumns(survey: Survey, together: readonly Method[] = survey.methods): PageColumn[] {
-  // The cells of `together` in one conversion, when one of them is first asked for: a conversion's set-up (mdast-util-to-hast's state) costs more than a method's cells.
-  let cells: Map<Method, ElementContent[][]> | undefined
+  // The cells of `together` a batch at a time, when one of the batch is first asked for: a conversion's set-up (mdast-util-to-hast's state) costs more than a method's cells, and the rows are asked for in order, so only one batch's hast is held.
   const width = methodViews.rolePage.length
-  const convertTogether = () => {
-    const all = phrasingHastEach(together.flatMap((method) => methodCells(survey, method, 'rolePage')))
-    return new Map(together.map((method, index) => [method, all.slice(index * width, (index + 1) * width)]))
+  const places = new Map(together.map((method, index) => [method, index]))
+  let batch: {start: number; cells: ElementContent[][]} | undefined
+  const cellsOf = (method: Method) => {
+    const place = places.get(method)
+    if (place === undefined) return phrasingHastEach(methodCells(survey, method, 'rolePage'))
+    if (!batch || place < batch.start || place >= batch.start + conversionBatch) {
+      const start = place - (place % conversionBatch)
+      batch = {start, cells: phrasingHastEach(together.slice(start, start + conversionBatch).flatMap((one) => methodCells(survey, one, 'rolePage')))}
+    }
+    return batch.cells.slice((place - batch.start) * width, (place - batch.start + 1) * width)
   }
-  const cellsOf = (method: Method) => (cells ??= convertTogether()).get(method) ?? phrasingHastEach(methodCells(survey, method, 'rolePage'))
   const view = methodViews.rolePage.flatMap((entry, position): PageColumn[] => (entry.column.key === 'paper' ? [] : [{
     id: entry.column.key,
     header: entry.header,
