@@ -1,19 +1,33 @@
 import {stat} from 'node:fs/promises'
 import {join} from 'node:path'
 import type {LintOptions} from './commands/lint.js'
-import {contentFilePaths} from './content-files.js'
+import {contentFilePaths, readContentFiles} from './content-files.js'
 import type {Io} from './io.js'
 import {resolveLintTargets, stdinArgument, type Trees} from './lint-files.js'
 import {runOnThread} from './threads.js'
+import type {FileTreeCache} from './tree-cache.js'
+
+/** Bytes of Markdown a lint reads: of content/, and of the files linted besides it. */
+export interface LintBytes {
+  content: number
+  files: number
+}
 
 /**
- * From this many bytes of Markdown on (the larger of content/ and the files named), `fmrl lint` runs
- * on a helper thread whose heap is bounded (`lintThreadHeapLimit`). At 10,000 generated rows (3.3 MB
- * of content/, below) the thread cost a tenth to a third more time for 30 to 90 MB less peak, and a
- * README of 3.2 MB took a quarter more time at a higher peak (a second isolate's own heap): a lint
- * that size is left here, and one of 50,000 rows, whose peak is V8's slack, moves (bench/README.md).
+ * The bytes from which `fmrl lint` runs on a helper thread whose heap is bounded
+ * (`lintThreadHeapLimit`). content/ is read into one survey, whose reads, places and trees the run
+ * holds, and V8 lets the heap grow about four times past what a collection leaves: at 10,000
+ * generated rows (3.3 MB of content/) the default lint peaked at 347 to 401 MB on this thread and at 314 to 344 MB on the
+ * helper, in 4.1 to 4.5 s against 3.6 to 3.9 s. Files linted besides content/ are linted and dropped
+ * one by one: a README of 3.2 MB took a quarter more time on the helper at a higher peak (its second
+ * isolate's own heap), so they move only from 4 MiB on, as one of 50,000 rows does (bench/README.md).
  */
-export const lintThreadMinimum = 4 * 1_048_576
+export const lintThreadMinimum: LintBytes = {content: 2 * 1_048_576, files: 4 * 1_048_576}
+
+/** Whether a lint of `bytes` moves to the helper thread: content/ or the other files reach their minimum. */
+export function movesToThread(bytes: LintBytes, minimum: LintBytes = lintThreadMinimum): boolean {
+  return bytes.content >= minimum.content || bytes.files >= minimum.files
+}
 
 /**
  * The old generation, in MB, a large lint's thread may grow to. V8 lets a heap whose limit is under
@@ -55,24 +69,27 @@ export function mayLintOnThread(options: ThreadOptions): boolean {
 }
 
 /**
- * The bytes a lint reads, for the threshold: the larger of content/'s Markdown and the files linted
- * besides it, resolved as the lint resolves them (the files named; without any and without content/,
- * the root's Markdown). A path that cannot be read counts nothing here: the lint reports it.
+ * The bytes a lint reads, for the minimum: content/'s Markdown (with a cache, that of the files whose
+ * text its last kept read of content/ did not read: an edit of one file is a read of that file), and
+ * the files linted besides it, resolved as the lint resolves them (the files named; without any and
+ * without content/, the root's Markdown). A path that cannot be read counts nothing here: the lint
+ * reports it.
  */
-export async function lintInputBytes(options: ThreadOptions, cwd: string, trees: Trees): Promise<number> {
+export async function lintInputBytes(options: ThreadOptions, cwd: string, trees: Trees, cache?: FileTreeCache): Promise<LintBytes> {
   const size = (path: string) => stat(path).then((stats) => stats.size, () => 0)
   const sum = async (paths: readonly string[]) => (await Promise.all(paths.map(size))).reduce((total, bytes) => total + bytes, 0)
   const contentPaths = await contentFilePaths(options.root, options.content).catch(() => [])
   const linted = options.files.length > 0 ? [...options.files] : contentPaths.length === 0 ? [options.root] : []
   const others = linted.length === 0 ? [] : await resolveLintTargets(options.root, cwd, linted, trees).catch(() => [])
-  return Math.max(await sum(contentPaths.map((path) => join(options.root, path))), await sum(others.map((target) => target.location)))
+  const content = cache && contentPaths.length > 0 ? cache.unreadBytes(await readContentFiles(options.root, options.content).catch(() => [])) : await sum(contentPaths.map((path) => join(options.root, path)))
+  return {content, files: await sum(others.map((target) => target.location))}
 }
 
 /** Where a large lint runs: the helper's module, its heap limit, and the bytes from which it is used (tests give their own). */
 export interface LintThread {
   worker?: URL
   heapLimit?: number
-  minimum?: number
+  minimum?: LintBytes
 }
 
 /**

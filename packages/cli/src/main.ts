@@ -73,7 +73,7 @@ export async function main(argv: readonly string[], io: Io, cwd: string): Promis
     return {root: resolve(cwd, options.root ?? findRoot(cwd)), content: options.content}
   }
   const formatOption = ['--format <format>', 'report format: human or github (workflow annotations)', 'human'] as const
-  const threadsOption = ['--threads <threads>', 'threads that parse content/ into the parse cache first (build: and render beside this one; lint: and lint 4 MiB of Markdown or more on one of bounded heap): auto (every core, from 1 MiB of text), off, or a number', parseThreads, 'auto' as Threads] as const
+  const threadsOption = ['--threads <threads>', 'threads that parse content/ into the parse cache first (build: and render beside this one; lint: and lint 2 MiB of content/ or 4 MiB of other Markdown or more on one of bounded heap): auto (every core, from 1 MiB of text), off, or a number', parseThreads, 'auto' as Threads] as const
   program
     .command('build')
     .description('regenerate README.md and every other output from content/; writes nothing on a content error')

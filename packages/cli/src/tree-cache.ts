@@ -219,6 +219,15 @@ type BuildMemory = {[part in SerializedPart]: {texts: SerializedTexts; kept: Rea
 /** The entry of a part's serialized pieces: each build replaces it with what its render used. */
 const serializedEntry = (part: SerializedPart) => `serialized-${part}`
 
+/** The content files the last kept read of content/ read (`setContent`), each as its path and the hash of its text. */
+interface LastReadEntry {
+  format: typeof entryFormat
+  files: Array<[string, string]>
+}
+
+/** The entry of the content files last read (`LastReadEntry`): one, rewritten by each kept read of content/. */
+const lastReadEntry = 'last-read'
+
 /** The entry of a content file's kept read, by the hash of its key. */
 const readEntryName = (hash: string) => `read-${hash}`
 
@@ -351,6 +360,17 @@ export class FileTreeCache implements TreeCache {
     if (!read.survey || files.some((file) => file.messages.length > 0)) return
     const key = contentKey(files)
     this.writeEntry(`content-${key}`, {format: entryFormat, content: key, survey: read.survey, sources: packSources(read.sources), reads: [...this.reads]} satisfies ContentEntry)
+    this.writeEntry(lastReadEntry, {format: entryFormat, files: files.map((file) => [file.path, sha256(String(file.value))])} satisfies LastReadEntry)
+  }
+
+  /**
+   * The bytes of those of `files` whose text the last kept read of content/ did not read (every
+   * file's, when there was none): about what a read of them parses, where the others' reads are kept.
+   */
+  unreadBytes(files: readonly VFile[]): number {
+    const last = this.readEntry<LastReadEntry>(lastReadEntry, (entry) => Array.isArray(entry.files))
+    const read = new Map(last?.files)
+    return files.reduce((sum, file) => (read.get(file.path) === sha256(String(file.value)) ? sum : sum + Buffer.byteLength(String(file.value))), 0)
   }
 
   /**
@@ -455,8 +475,8 @@ export class FileTreeCache implements TreeCache {
     if (!prune && !this.readContent) return
     const kept = (file: string) => {
       const name = file.replace(/\.json$/, '')
-      // The serialized pieces stay: lint renders nothing, and the next build takes from them.
-      if (this.used.has(name) || serializedParts.some((part) => name === serializedEntry(part))) return true
+      // The serialized pieces stay: lint renders nothing, and the next build takes from them; so does the list of the files last read, which only the next kept read replaces.
+      if (this.used.has(name) || name === lastReadEntry || serializedParts.some((part) => name === serializedEntry(part))) return true
       // Without `prune`, only whole entries of another content/ go: a temporary file may be another run's, being written.
       return !prune && !(file.endsWith('.json') && supersededByContent.test(name))
     }
@@ -487,7 +507,7 @@ export class FileTreeCache implements TreeCache {
    * a temporary file, which the next pruning run removes, never a torn entry). Whether it was written:
    * after the first failure nothing more is tried, and `save` reports it.
    */
-  private writeEntry(name: string, entry: Entry | ContentEntry | OutputsEntry | FindingsEntry | ReadEntry | SerializedEntry): boolean {
+  private writeEntry(name: string, entry: Entry | ContentEntry | OutputsEntry | FindingsEntry | ReadEntry | SerializedEntry | LastReadEntry): boolean {
     if (!this.write || this.failure) return false
     const path = this.pathOf(name)
     // Helper threads of this process write too: the thread is part of the name.

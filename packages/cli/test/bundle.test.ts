@@ -58,9 +58,9 @@ describe('the bundle', () => {
       const code = await lintCommand(options, {out: (text) => lines.push(`out: ${text}`), err: (text) => lines.push(`err: ${text}`)}, root, thread)
       return {code, lines}
     }
-    const expected = await printed({minimum: Number.POSITIVE_INFINITY})
+    const expected = await printed({minimum: {content: Number.POSITIVE_INFINITY, files: Number.POSITIVE_INFINITY}})
     expect(expected.lines.join('\n')).toContain('(no-unknown-symbol)')
-    expect(await printed({worker: bundled('lint-worker.js'), minimum: 0})).toEqual(expected)
+    expect(await printed({worker: bundled('lint-worker.js'), minimum: {content: 0, files: 0}})).toEqual(expected)
   })
 
   test('it keys the cache by the fingerprints of the modules it was bundled from, without reading them', async () => {

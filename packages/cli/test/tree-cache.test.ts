@@ -321,6 +321,26 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     expect(after).toHaveLength(4)
   })
 
+  test('the bytes of content/ its last kept read did not read: every file\'s before one, none after, the edited file\'s after an edit, through pruning and a read with a message', async () => {
+    const root = await temporaryRepository()
+    const unread = async () => new FileTreeCache(root).unreadBytes(await readContentFiles(root, 'content'))
+    const agent = join(root, 'content/methods/agent.md')
+    const all = (await readContentFiles(root, 'content')).reduce((sum, file) => sum + Buffer.byteLength(String(file.value)), 0)
+    expect(await unread()).toBe(all)
+    await run(['lint'], root)
+    expect(await unread()).toBe(0)
+    await writeFile(agent, (await readFile(agent, 'utf8')).replace('| Meerkat, Vicuna-1.5 |', '| Meerkat, Vicuna-2 |'))
+    expect(await unread()).toBe((await readFile(agent)).length)
+    // A run that finds the survey (and prunes what it did not use) leaves the list as it was.
+    await run(['lint'], root)
+    await run(['lint'], root)
+    expect(await unread()).toBe(0)
+    // A read with a message (a paragraph a methods file has no place for) is not kept: the list stays that of the last read that was.
+    await writeFile(agent, `${await readFile(agent, 'utf8')}\nA stray paragraph.\n`)
+    await run(['lint'], root)
+    expect(await unread()).toBe((await readFile(agent)).length)
+  })
+
   test('a read of content/ through the cache hands lint the tree of every file it read, the same tree a read without a cache gives', async () => {
     const root = await temporaryDirectory()
     const paths = (trees: Map<VFile, unknown>) => [...trees.keys()].map((file) => file.path).sort()

@@ -8,7 +8,7 @@ import {readContentFiles} from '../content-files.js'
 import {exitCodes, UsageError, type Io} from '../io.js'
 import {readLintConfig} from '../lint-config.js'
 import {resolveLintTargets, stdinArgument, Trees, type LintTarget, type Tree} from '../lint-files.js'
-import {lintInputBytes, lintOnThread, lintThreadMinimum, mayLintOnThread, type LintThread} from '../lint-thread.js'
+import {lintInputBytes, lintOnThread, mayLintOnThread, movesToThread, type LintThread} from '../lint-thread.js'
 import {checkFormat, formatReport, type LintFormat} from '../lint-report.js'
 import {readMarkdownFile} from '../read.js'
 import {decodeMarkdown, isUnreadable, markdownBytes, markdownFile} from '../read-markdown.js'
@@ -175,11 +175,11 @@ export async function lintCommand(options: LintOptions, io: Io, cwd: string, thr
   const base: Omit<LintData, 'files'> = {crossListings: read.config.crossListings, ignoreUrls: read.config.ignoreUrls}
   const rules = read.config.rules
   const trees = new Trees()
-  if (!options.onThread && mayLintOnThread(options) && (await lintInputBytes(options, cwd, trees)) >= (thread.minimum ?? lintThreadMinimum)) {
+  const cache = options.cache ? new FileTreeCache(options.root) : undefined
+  if (!options.onThread && mayLintOnThread(options) && movesToThread(await lintInputBytes(options, cwd, trees, cache), thread.minimum)) {
     const code = await lintOnThread({options, cwd, color: io.color}, io, thread)
     if (code !== undefined) return code
   }
-  const cache = options.cache ? new FileTreeCache(options.root) : undefined
   let run = await prepare(options, cwd, trees, base, rules, cache)
   if (options.fix && (await fixTargets(run, options.root, io))) run = await prepare(options, cwd, new Trees(), base, rules, cache)
   const files: VFile[] = []
