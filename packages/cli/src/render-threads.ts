@@ -1,5 +1,5 @@
 import type {Survey} from '@fmrl/model'
-import {renderDataOutputs, renderMarkdownOutputs, renderOutputs, renderPageOutput, type Output, type OutputMemory, type SerializedTexts} from '@fmrl/render'
+import {eachDataOutput, eachMarkdownOutput, eachOutput, renderPageOutput, type Output, type OutputMemory, type SerializedTexts} from '@fmrl/render'
 import {startThread, threadsFor, type StartedThread, type Threads} from './threads.js'
 
 /** The helper thread's module. */
@@ -34,12 +34,30 @@ export function startPageThread(threads: Threads, bytes: number, worker = render
  * thread renders after its own. `memory` is filled as `renderOutputs` fills it, wherever each part
  * was rendered.
  */
-export async function renderOutputsOnThreads(survey: Survey, pageThread: StartedThread<RenderResult> | undefined, {memory = {}}: {memory?: OutputMemory} = {}): Promise<Output[]> {
-  if (!pageThread) return renderOutputs(survey, memory)
+export async function renderOutputsOnThreads(survey: Survey, pageThread: StartedThread<RenderResult> | undefined, options: {memory?: OutputMemory} = {}): Promise<Output[]> {
+  const outputs: Output[] = []
+  for await (const output of eachOutputOnThreads(survey, pageThread, options)) outputs.push(output)
+  return outputs
+}
+
+/**
+ * `renderOutputsOnThreads` one output at a time, each of this thread's rendered when it is asked for
+ * (`eachOutput`): a caller that writes each before asking for the next holds one of them, and the page
+ * once the helper gives it. The helper is given its task when the first output is asked for.
+ */
+export async function* eachOutputOnThreads(survey: Survey, pageThread: StartedThread<RenderResult> | undefined, {memory = {}}: {memory?: OutputMemory} = {}): AsyncGenerator<Output> {
+  if (!pageThread) {
+    yield* eachOutput(survey, memory)
+    return
+  }
   const page = pageThread.run({survey, kept: memory.page?.kept} satisfies RenderTask)
-  const others = [...renderMarkdownOutputs(survey, memory.markdown), ...renderDataOutputs(survey)]
+  yield* eachMarkdownOutput(survey, memory.markdown)
+  yield* eachDataOutput(survey)
   const helped = await page
-  if (!helped) return [...others, renderPageOutput(survey, memory.page)]
+  if (!helped) {
+    yield renderPageOutput(survey, memory.page)
+    return
+  }
   for (const [key, value] of helped.texts) memory.page?.texts?.set(key, value)
-  return [...others, helped.output]
+  yield helped.output
 }

@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync} from 'node:fs'
 import {readdir, rm} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import {dirname, join, relative} from 'node:path'
@@ -387,9 +387,10 @@ export class FileTreeCache implements TreeCache {
   }
 
   /** Record the outputs rendered from content/ and written (`fmrl build`), for a check that then need not render them. */
-  setOutputs(files: readonly VFile[], outputs: ReadonlyArray<{path: string; content: string}>): void {
+  /** Record the outputs (paths and `sha256` of their text) that `fmrl build` rendered from these content files and wrote. */
+  setOutputs(files: readonly VFile[], outputs: ReadonlyArray<{path: string; hash: string}>): void {
     const key = contentKey(files)
-    this.writeEntry(`outputs-${key}`, {format: entryFormat, content: key, render: renderFingerprint(), outputs: outputs.map((output) => ({path: output.path, hash: sha256(output.content)}))} satisfies OutputsEntry)
+    this.writeEntry(`outputs-${key}`, {format: entryFormat, content: key, render: renderFingerprint(), outputs: outputs.map(({path, hash}) => ({path, hash}))} satisfies OutputsEntry)
   }
 
   /** A render's memory: for each part, what the last build kept to take from and a fresh map of what this render uses (for `keepSerialized`). */
@@ -414,7 +415,7 @@ export class FileTreeCache implements TreeCache {
 
   /** Keep what this render serialized and used of a part, in place of what the last one kept. */
   setSerialized(part: SerializedPart, texts: SerializedTexts): void {
-    this.writeEntry(serializedEntry(part), {format: entryFormat, render: renderFingerprint(), texts: [...texts]} satisfies SerializedEntry)
+    this.writeTextsEntry(serializedEntry(part), {format: entryFormat, render: renderFingerprint(), texts: [...texts]})
   }
 
   /** The key of a file's findings entry: the rules' fingerprint, the path the rules see, the text, and the configuration. */
@@ -507,14 +508,40 @@ export class FileTreeCache implements TreeCache {
    * a temporary file, which the next pruning run removes, never a torn entry). Whether it was written:
    * after the first failure nothing more is tried, and `save` reports it.
    */
-  private writeEntry(name: string, entry: Entry | ContentEntry | OutputsEntry | FindingsEntry | ReadEntry | SerializedEntry | LastReadEntry): boolean {
+  private writeEntry(name: string, entry: Entry | ContentEntry | OutputsEntry | FindingsEntry | ReadEntry | LastReadEntry): boolean {
+    return this.writeEntryText(name, [JSON.stringify(entry)])
+  }
+
+  /**
+   * An entry whose `texts` may be large (`SerializedEntry`), written a few thousand pairs at a time:
+   * the JSON `writeEntry` writes, without making it one string (at 50,000 rows the Markdown pieces are
+   * about 120 MB of JSON, a string twice that in memory).
+   */
+  private writeTextsEntry(name: string, entry: SerializedEntry): boolean {
+    // `texts` last, so that the head without its `[]}` is where the pairs go.
+    const head = JSON.stringify({format: entry.format, render: entry.render, texts: []} satisfies SerializedEntry)
+    const pairs = function* () {
+      for (let start = 0; start < entry.texts.length; start += 4096) {
+        yield `${start === 0 ? '' : ','}${entry.texts.slice(start, start + 4096).map((pair) => JSON.stringify(pair)).join(',')}`
+      }
+    }
+    return this.writeEntryText(name, [head.slice(0, -2), ...pairs(), head.slice(-2)])
+  }
+
+  /** Write an entry's text, given in parts, as `writeEntry` describes. */
+  private writeEntryText(name: string, parts: Iterable<string>): boolean {
     if (!this.write || this.failure) return false
     const path = this.pathOf(name)
     // Helper threads of this process write too: the thread is part of the name.
     const temporary = `${path}.${process.pid}-${threadId}.tmp`
     try {
       mkdirSync(this.folder, {recursive: true})
-      writeFileSync(temporary, JSON.stringify(entry))
+      const descriptor = openSync(temporary, 'w')
+      try {
+        for (const part of parts) writeSync(descriptor, part)
+      } finally {
+        closeSync(descriptor)
+      }
       renameSync(temporary, path)
     } catch (error) {
       this.failure = error as NodeJS.ErrnoException

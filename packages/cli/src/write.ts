@@ -15,40 +15,49 @@ interface Journal {
 const journalName = 'journal.json'
 
 /**
- * Write the outputs whose bytes change, as one set. Every new file is staged first; then a journal
- * naming them is renamed into place (the commit point); then each staged file is renamed over its
- * output. A run killed before the journal leaves every output old, one killed after it is finished
- * by the next fmrl run (`recoverWrites`), so the set on disk is never half old and half new for longer
- * than until then. Runs wait for each other on a lock.
+ * Write the outputs whose bytes change, as one set. Each new file is staged as it comes (compared
+ * with the file on disk first; a folder or an unreadable file there stops the write before anything
+ * changed), so a caller that renders each output when it is asked for holds one at a time; then a
+ * journal naming them is renamed into place (the commit point); then each staged file is renamed
+ * over its output. A run killed before the journal leaves every output old, one killed after it is
+ * finished by the next fmrl run (`recoverWrites`), so the set on disk is never half old and half new
+ * for longer than until then. Runs wait for each other on a lock.
  */
-export async function writeOutputs(root: string, outputs: readonly Output[]): Promise<WriteResult[]> {
+export async function writeOutputs(root: string, outputs: Iterable<Output> | AsyncIterable<Output>): Promise<WriteResult[]> {
   return withLock(root, async (assertHeld) => {
     await finishTransaction(root)
-    // Reading every output first surfaces a folder or an unreadable file before anything is written.
-    const current = await Promise.all(outputs.map((output) => readCurrent(join(root, output.path))))
-    const changed = outputs.filter((output, index) => current[index]?.text !== output.content)
-    if (changed.length === 0) return outputs.map(() => 'unchanged')
     const folder = join(root, transactionFolder)
-    await mkdir(folder, {recursive: true})
-    for (const directory of new Set(changed.map((output) => dirname(join(root, output.path))))) {
-      if (!(await exists(directory))) await mkdir(directory, {recursive: true})
-      // Found here, a folder without write permission stops the write before anything changed.
-      await access(directory, constants.W_OK).catch((error: NodeJS.ErrnoException) => {
-        throw Object.assign(error, {syscall: 'write'})
-      })
-    }
+    const results: WriteResult[] = []
     const renames: Journal['renames'] = []
-    for (const output of changed) {
+    const writable = new Set<string>()
+    for await (const output of outputs) {
+      const current = await readCurrent(join(root, output.path))
+      if (current?.text === output.content) {
+        results.push('unchanged')
+        continue
+      }
+      const directory = dirname(join(root, output.path))
+      if (!writable.has(directory)) {
+        if (!(await exists(directory))) await mkdir(directory, {recursive: true})
+        // Found here, a folder without write permission stops the write before anything changed.
+        await access(directory, constants.W_OK).catch((error: NodeJS.ErrnoException) => {
+          throw Object.assign(error, {syscall: 'write'})
+        })
+        writable.add(directory)
+      }
+      if (renames.length === 0) await mkdir(folder, {recursive: true})
       const staged = String(renames.length)
-      await writeFile(join(folder, staged), output.content, {flush: true, mode: current[outputs.indexOf(output)]?.mode ?? 0o666})
+      await writeFile(join(folder, staged), output.content, {flush: true, mode: current?.mode ?? 0o666})
       renames.push({staged, path: output.path})
+      results.push('written')
     }
+    if (renames.length === 0) return results
     assertHeld()
     await writeFile(join(folder, 'journal.tmp'), JSON.stringify({renames} satisfies Journal), {flush: true})
     await rename(join(folder, 'journal.tmp'), join(folder, journalName))
     await applyRenames(root, renames)
     await rm(folder, {recursive: true, force: true})
-    return outputs.map((output, index) => (current[index]?.text === output.content ? 'unchanged' : 'written'))
+    return results
   })
 }
 

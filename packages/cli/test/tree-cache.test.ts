@@ -341,6 +341,19 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     expect(await unread()).toBe((await readFile(agent)).length)
   })
 
+  test('the serialized pieces are written a few thousand at a time as the JSON of the whole entry, and read back whole', async () => {
+    const root = await temporaryDirectory()
+    const cache = new FileTreeCache(root)
+    const path = join(root, treeCacheFolder, cache.fingerprint, 'serialized-markdown.json')
+    for (const count of [0, 1, 4096, 4097, 10_000]) {
+      const texts = new Map(Array.from({length: count}, (_, index) => [`key ${index}`, `| cell "${index}" \u03c0 \\ |`] as const))
+      cache.setSerialized('markdown', texts)
+      const text = await readFile(path, 'utf8')
+      expect(text).toBe(JSON.stringify({format: (JSON.parse(text) as {format: number}).format, render: (JSON.parse(text) as {render: string}).render, texts: [...texts]}))
+      expect(new FileTreeCache(root).getSerialized('markdown')).toEqual(texts)
+    }
+  })
+
   test('a read of content/ through the cache hands lint the tree of every file it read, the same tree a read without a cache gives', async () => {
     const root = await temporaryDirectory()
     const paths = (trees: Map<VFile, unknown>) => [...trees.keys()].map((file) => file.path).sort()

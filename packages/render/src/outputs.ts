@@ -25,7 +25,14 @@ export interface OutputMemory {
 
 /** Every file `fmrl build` generates, rendered in memory; the CLI writes or compares them. */
 export function renderOutputs(survey: Survey, memory: OutputMemory = {}): Output[] {
-  return [...renderMarkdownOutputs(survey, memory.markdown), ...renderDataOutputs(survey), renderPageOutput(survey, memory.page)]
+  return [...eachOutput(survey, memory)]
+}
+
+/** `renderOutputs` one output at a time, each rendered when it is asked for: a caller that writes each before asking for the next holds one. */
+export function* eachOutput(survey: Survey, memory: OutputMemory = {}): Generator<Output> {
+  yield* eachMarkdownOutput(survey, memory.markdown)
+  yield* eachDataOutput(survey)
+  yield renderPageOutput(survey, memory.page)
 }
 
 /**
@@ -33,13 +40,16 @@ export function renderOutputs(survey: Survey, memory: OutputMemory = {}): Output
  * README and the tables show the same cells: each is serialized once for all of them, into
  * `memory.texts` when given (from `memory.kept`, when an earlier render serialized it).
  */
-export function renderMarkdownOutputs(survey: Survey, {texts = new Map(), kept}: SerializedMemory = {}): Output[] {
+export function renderMarkdownOutputs(survey: Survey, memory: SerializedMemory = {}): Output[] {
+  return [...eachMarkdownOutput(survey, memory)]
+}
+
+/** `renderMarkdownOutputs` one output at a time (see `eachOutput`). */
+export function* eachMarkdownOutput(survey: Survey, {texts = new Map(), kept}: SerializedMemory = {}): Generator<Output> {
   const options = {texts, kept}
-  return [
-    {path: readmePath, content: toMarkdown(renderReadme(survey), options)},
-    {path: table1Path, content: toMarkdown(renderTable1(survey), options)},
-    ...survey.taxonomy.map((role) => ({path: `tables/${rolePagePath(role)}`, content: toMarkdown(renderRolePage(survey, role), options)}))
-  ]
+  yield {path: readmePath, content: toMarkdown(renderReadme(survey), options)}
+  yield {path: table1Path, content: toMarkdown(renderTable1(survey), options)}
+  for (const role of survey.taxonomy) yield {path: `tables/${rolePagePath(role)}`, content: toMarkdown(renderRolePage(survey, role), options)}
 }
 
 /**
@@ -47,11 +57,14 @@ export function renderMarkdownOutputs(survey: Survey, {texts = new Map(), kept}:
  * `renderOutputs` (the Markdown, these, the page) share nothing, so a caller may render them side by side.
  */
 export function renderDataOutputs(survey: Survey): Output[] {
-  return [
-    {path: table1LatexPath, content: renderTable1Latex(survey)},
-    {path: surveyJsonPath, content: renderSurveyJson(survey)},
-    {path: surveySchemaPath, content: renderSurveySchema()}
-  ]
+  return [...eachDataOutput(survey)]
+}
+
+/** `renderDataOutputs` one output at a time (see `eachOutput`). */
+export function* eachDataOutput(survey: Survey): Generator<Output> {
+  yield {path: table1LatexPath, content: renderTable1Latex(survey)}
+  yield {path: surveyJsonPath, content: renderSurveyJson(survey)}
+  yield {path: surveySchemaPath, content: renderSurveySchema()}
 }
 
 /** The web page, the last of `renderOutputs`; its table's rows are remembered in `memory` (see `renderSite`). */

@@ -4,7 +4,7 @@ import remarkMath from 'remark-math'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {describe, expect, test} from 'vitest'
-import {renderMarkdownOutputs, renderOutputs, renderReadme, renderRolePage, renderTable1, rolePagePath} from '../src/index.js'
+import {eachOutput, renderMarkdownOutputs, renderOutputs, renderReadme, renderRolePage, renderTable1, rolePagePath} from '../src/index.js'
 import {toMarkdown} from '../src/markdown.js'
 import {table, text} from '../src/nodes.js'
 import {notation} from '../src/symbols.js'
@@ -103,6 +103,18 @@ describe('toMarkdown escapes each text once per context', () => {
     expect(rendered.get('README.md')).toBe(plain(true).stringify(renderReadme(survey)))
     expect(rendered.get('tables/table1.md')).toBe(plain(true).stringify(renderTable1(survey)))
     for (const role of survey.taxonomy) expect(rendered.get(`tables/${rolePagePath(role)}`)).toBe(plain(true).stringify(renderRolePage(survey, role)))
+  })
+
+  test('eachOutput renders each output when it is asked for, and all of them are renderOutputs\' outputs in its order', async () => {
+    const survey = await readSurvey()
+    const memory = {markdown: {texts: new Map<string, string>()}, page: {texts: new Map<string, string>()}}
+    const outputs = eachOutput(survey, memory)
+    const first = outputs.next()
+    expect(first.value).toStrictEqual(renderOutputs(survey)[0])
+    // The README's cells are serialized; the page, the last output, is not rendered yet.
+    expect([memory.markdown.texts.size > 0, memory.page.texts.size]).toEqual([true, 0])
+    expect([first.value, ...outputs]).toStrictEqual(renderOutputs(survey))
+    expect(memory.page.texts.size).toBe(survey.methods.length)
   })
 
   test('a method changed in place after a render is keyed by what it is now: its rows are serialized again', async () => {
