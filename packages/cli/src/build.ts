@@ -5,7 +5,7 @@ import type {VFile} from 'vfile'
 import {readContentFiles} from './content-files.js'
 import {UsageError, type Io} from './io.js'
 import {formatGithub, type LintFormat} from './lint-report.js'
-import {eachOutputOnThreads, startPageThread} from './render-threads.js'
+import {collect, eachOutputOnThreads, startPageThread} from './render-threads.js'
 import {formatHuman, hasErrors} from './report.js'
 import type {Threads} from './threads.js'
 import {parseContentCached, type FileTreeCache} from './tree-cache.js'
@@ -22,12 +22,7 @@ export type ReadyToRender =
 
 /** Read and parse content/, then render every output in memory; nothing is written here. */
 export async function renderFromContent(root: string, contentDirectory: string, cache?: FileTreeCache, threads?: Threads): Promise<Rendered> {
-  return renderEach(root, contentDirectory, {cache, threads}, async (ready) => {
-    if (!ready.outputs) return ready
-    const outputs: Output[] = []
-    for await (const output of ready.outputs) outputs.push(output)
-    return {...ready, outputs}
-  })
+  return renderEach(root, contentDirectory, {cache, threads}, async (ready) => (ready.outputs ? {...ready, outputs: await collect(ready.outputs)} : ready))
 }
 
 /**

@@ -35,9 +35,14 @@ export function startPageThread(threads: Threads, bytes: number, worker = render
  * was rendered.
  */
 export async function renderOutputsOnThreads(survey: Survey, pageThread: StartedThread<RenderResult> | undefined, options: {memory?: OutputMemory} = {}): Promise<Output[]> {
-  const outputs: Output[] = []
-  for await (const output of eachOutputOnThreads(survey, pageThread, options)) outputs.push(output)
-  return outputs
+  return collect(eachOutputOnThreads(survey, pageThread, options))
+}
+
+/** Every item of `items`, in order (Node 20 has no `Array.fromAsync`). */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = []
+  for await (const item of items) all.push(item)
+  return all
 }
 
 /**

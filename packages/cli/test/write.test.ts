@@ -1,11 +1,12 @@
-import {readFile, stat, utimes, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, stat, utimes, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import lockfile from 'proper-lockfile'
 import {describe, expect, test} from 'vitest'
 import {renderFromContent} from '../src/build.js'
 import {builtRepository, git} from './git-repository.js'
-import {run, runBin} from './helpers.js'
+import {run, runBin, temporaryDirectory} from './helpers.js'
+import {writeOutputs} from '../src/write.js'
 
 const faults = fileURLToPath(new URL('fs-faults.mjs', import.meta.url))
 const agentPath = 'content/methods/agent.md'
@@ -42,6 +43,31 @@ async function ageLock(root: string): Promise<void> {
 }
 
 describe('writing the outputs as one set', () => {
+  test('each output is staged before the next is asked for, and the set is put in place once all are', async () => {
+    const root = await temporaryDirectory()
+    await writeFile(join(root, 'same.md'), 'same\n')
+    const seen: Array<{staged: string[]; a: boolean}> = []
+    async function* outputs() {
+      for (const [path, content] of [['a.md', 'a\n'], ['same.md', 'same\n'], ['folder/b.md', 'b\n']] as const) {
+        seen.push({staged: (await readdir(join(root, '.fmrl-transaction')).catch(() => [])).sort(), a: await stat(join(root, 'a.md')).then(() => true, () => false)})
+        yield {path, content}
+      }
+    }
+    expect(await writeOutputs(root, outputs())).toEqual(['written', 'unchanged', 'written'])
+    // The first output was staged before the second was asked for; none was in place before the last.
+    expect(seen).toEqual([{staged: [], a: false}, {staged: ['0'], a: false}, {staged: ['0'], a: false}])
+    expect([await readFile(join(root, 'a.md'), 'utf8'), await readFile(join(root, 'folder/b.md'), 'utf8'), await readdir(root)]).toEqual(['a\n', 'b\n', ['a.md', 'folder', 'same.md']])
+  })
+
+  test('an output that cannot be read where it goes stops the write: nothing staged is put in place, the next run removes it', async () => {
+    const root = await temporaryDirectory()
+    await mkdir(join(root, 'b.md'))
+    await expect(writeOutputs(root, [{path: 'a.md', content: 'a\n'}, {path: 'b.md', content: 'b\n'}])).rejects.toMatchObject({code: 'EISDIR'})
+    expect(await stat(join(root, 'a.md')).then(() => true, () => false)).toBe(false)
+    expect(await writeOutputs(root, [])).toEqual([])
+    expect((await readdir(root)).sort()).toEqual(['b.md'])
+  })
+
   test('a build SIGKILLed before each of its file system writes in turn leaves every output old or new, and the next fmrl run makes the set whole', async () => {
     const {root, old, fresh, changed} = await editedRepository()
     expect(changed.length).toBeGreaterThan(3)
