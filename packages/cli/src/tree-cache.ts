@@ -386,7 +386,6 @@ export class FileTreeCache implements TreeCache {
     return entry.outputs
   }
 
-  /** Record the outputs rendered from content/ and written (`fmrl build`), for a check that then need not render them. */
   /** Record the outputs (paths and `sha256` of their text) that `fmrl build` rendered from these content files and wrote. */
   setOutputs(files: readonly VFile[], outputs: ReadonlyArray<{path: string; hash: string}>): void {
     const key = contentKey(files)
