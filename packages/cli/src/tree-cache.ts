@@ -519,12 +519,15 @@ export class FileTreeCache implements TreeCache {
   private writeTextsEntry(name: string, entry: SerializedEntry): boolean {
     // `texts` last, so that the head without its `[]}` is where the pairs go.
     const head = JSON.stringify({format: entry.format, render: entry.render, texts: []} satisfies SerializedEntry)
-    const pairs = function* () {
+    // Made one part at a time, as they are written.
+    const parts = function* () {
+      yield head.slice(0, -2)
       for (let start = 0; start < entry.texts.length; start += 4096) {
         yield `${start === 0 ? '' : ','}${entry.texts.slice(start, start + 4096).map((pair) => JSON.stringify(pair)).join(',')}`
       }
+      yield head.slice(-2)
     }
-    return this.writeEntryText(name, [head.slice(0, -2), ...pairs(), head.slice(-2)])
+    return this.writeEntryText(name, parts())
   }
 
   /** Write an entry's text, given in parts, as `writeEntry` describes. */
@@ -537,7 +540,10 @@ export class FileTreeCache implements TreeCache {
       mkdirSync(this.folder, {recursive: true})
       const descriptor = openSync(temporary, 'w')
       try {
-        for (const part of parts) writeSync(descriptor, part)
+        for (const part of parts) {
+          const bytes = Buffer.from(part)
+          for (let offset = 0; offset < bytes.length; ) offset += writeSync(descriptor, bytes, offset)
+        }
       } finally {
         closeSync(descriptor)
       }
