@@ -10,15 +10,16 @@ import {formatHuman, hasErrors} from './report.js'
 import type {Threads} from './threads.js'
 import {parseContentCached, type FileTreeCache} from './tree-cache.js'
 
-/** The rendered outputs with the model and where its values came from, or the content files carrying the messages that stopped rendering. */
-export type Rendered =
-  | {outputs: Output[]; files: VFile[]; survey: Survey; sources: SourceMap}
+/** content/ read with its outputs (`O`) and the model and where its values came from, or the content files carrying the messages that stopped rendering. */
+type ContentRendered<O> =
+  | {outputs: O; files: VFile[]; survey: Survey; sources: SourceMap}
   | {outputs: undefined; files: VFile[]; survey: undefined; sources: undefined}
 
+/** The rendered outputs (see `ContentRendered`). */
+export type Rendered = ContentRendered<Output[]>
+
 /** As `Rendered`, with the outputs still to render, one at a time (`renderEach`). */
-export type ReadyToRender =
-  | {outputs: AsyncIterable<Output>; files: VFile[]; survey: Survey; sources: SourceMap}
-  | {outputs: undefined; files: VFile[]; survey: undefined; sources: undefined}
+export type ReadyToRender = ContentRendered<AsyncIterable<Output>>
 
 /** Read and parse content/, then render every output in memory; nothing is written here. */
 export async function renderFromContent(root: string, contentDirectory: string, cache?: FileTreeCache, threads?: Threads): Promise<Rendered> {

@@ -17,10 +17,11 @@ export interface LintBytes {
  * The bytes from which `fmrl lint` runs on a helper thread whose heap is bounded
  * (`lintThreadHeapLimit`). content/ is read into one survey, whose reads, places and trees the run
  * holds, and V8 lets the heap grow about four times past what a collection leaves: at 10,000
- * generated rows (3.3 MB of content/) the default lint peaked at 347 to 401 MB on this thread and at 314 to 344 MB on the
- * helper, in 4.1 to 4.5 s against 3.6 to 3.9 s. Files linted besides content/ are linted and dropped
- * one by one: a README of 3.2 MB took a quarter more time on the helper at a higher peak (its second
- * isolate's own heap), so they move only from 4 MiB on, as one of 50,000 rows does (bench/README.md).
+ * generated rows (3.3 MB of content/) the default lint peaked at 347 to 401 MB on this thread and
+ * at 314 to 344 MB on the helper, in 4.1 to 4.5 s against 3.6 to 3.9 s. Files linted besides
+ * content/ are linted and dropped one by one: a README of 3.2 MB took a quarter more time on the
+ * helper at a higher peak (its second isolate's own heap), so they move only from 4 MiB on, as one
+ * of 50,000 rows does (bench/README.md).
  */
 export const lintThreadMinimum: LintBytes = {content: 2 * 1_048_576, files: 4 * 1_048_576}
 

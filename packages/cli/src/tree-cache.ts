@@ -389,7 +389,7 @@ export class FileTreeCache implements TreeCache {
   /** Record the outputs (paths and `sha256` of their text) that `fmrl build` rendered from these content files and wrote. */
   setOutputs(files: readonly VFile[], outputs: ReadonlyArray<{path: string; hash: string}>): void {
     const key = contentKey(files)
-    this.writeEntry(`outputs-${key}`, {format: entryFormat, content: key, render: renderFingerprint(), outputs: outputs.map(({path, hash}) => ({path, hash}))} satisfies OutputsEntry)
+    this.writeEntry(`outputs-${key}`, {format: entryFormat, content: key, render: renderFingerprint(), outputs: [...outputs]} satisfies OutputsEntry)
   }
 
   /** A render's memory: for each part, what the last build kept to take from and a fresh map of what this render uses (for `keepSerialized`). */
