@@ -7,7 +7,7 @@ import {renderReadme} from './readme/readme.js'
 import {renderRolePage} from './tables/role-page.js'
 import {rolePagePath} from './shared/survey.js'
 import {renderTable1} from './tables/table1.js'
-import {renderSite} from './site/page.js'
+import {renderSite, renderSiteParts} from './site/page.js'
 import {sitePath} from './site/paths.js'
 import {readmePath, surveyJsonPath, surveySchemaPath, table1LatexPath, table1Path} from './paths.js'
 
@@ -70,4 +70,9 @@ export function* eachDataOutput(survey: Survey): Generator<Output> {
 /** The web page, the last of `renderOutputs`; its table's rows are remembered in `memory` (see `renderSite`). */
 export function renderPageOutput(survey: Survey, memory?: SerializedMemory): Output {
   return {path: sitePath, content: renderSite(survey, memory)}
+}
+
+/** `renderPageOutput`'s page as parts whose concatenation is its text (see `renderSiteParts`). */
+export function renderPageParts(survey: Survey, memory?: SerializedMemory): {path: string; parts: string[]} {
+  return {path: sitePath, parts: renderSiteParts(survey, memory)}
 }

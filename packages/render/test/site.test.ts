@@ -8,8 +8,8 @@ import {describe, expect, test} from 'vitest'
 import {pageFacets} from '../src/site/facets.js'
 import {breakLines, isSafeHref, jsonForScript, phrasingHast, phrasingHastEach, removeUnsafeLinks} from '../src/site/hast.js'
 import {methodCells} from '../src/shared/cells.js'
-import {conversionBatch, fillMethodRows, pageColumns, searchText} from '../src/site/methods.js'
-import {renderSite} from '../src/site/page.js'
+import {conversionBatch, fillSlots, pageColumns, pageDataParts, rowDatum, rowParts, searchText} from '../src/site/methods.js'
+import {renderSite, renderSiteParts} from '../src/site/page.js'
 import {readSurvey, repositoryRoot} from './survey.js'
 
 const survey = await readSurvey()
@@ -151,11 +151,33 @@ describe('hast helpers', () => {
     expect(page).not.toContain('fmrl:methods-table-rows')
   })
 
-  test('the rows go into their slot once: a page without it, or with two, is refused', () => {
-    const slot = '<!--fmrl:methods-table-rows-->'
-    expect(fillMethodRows(`<tbody>${slot}</tbody>`, '<tr></tr>')).toBe('<tbody><tr></tr></tbody>')
-    expect(() => fillMethodRows('<tbody></tbody>', '<tr></tr>')).toThrow('The page must hold the methods table\'s slot once')
-    expect(() => fillMethodRows(slot + slot, '<tr></tr>')).toThrow('The page must hold the methods table\'s slot once')
+  test('the page in parts is the page: each row of the methods table is one part, and each row of its data', () => {
+    const parts = renderSiteParts(survey)
+    expect(parts.join('')).toBe(page)
+    const rows = parts.filter((part) => part.startsWith('<tr data-index='))
+    expect(rows.map((row) => /^<tr data-index="(\d+)">/.exec(row)?.[1])).toEqual(survey.methods.map((_, index) => String(index)))
+    const data = JSON.parse(/<script type="application\/json" id="page-data">([^<]*)<\/script>/.exec(page)![1]!) as {rows: unknown[]}
+    expect(parts.filter((part) => part.startsWith('{"facets":{')).map((part) => JSON.parse(part) as unknown)).toEqual(data.rows)
+    // Before the rows, each row and a line between two, the HTML between, the data's head, each row's data and a comma between two, its end, the rest and the last line break.
+    expect(parts.length).toBe(1 + (2 * survey.methods.length - 1) + 1 + 1 + (2 * survey.methods.length - 1) + 1 + 1 + 1)
+  })
+
+  test('the data of the page in parts is its JSON, escaped for a script', () => {
+    const facets = pageFacets(survey)
+    const columns = pageColumns(survey)
+    const whole = jsonForScript({facets: facets.map((facet) => facet.id), columns: columns.map((column) => column.id), rows: survey.methods.map((method) => rowDatum(survey, facets, columns, method))})
+    expect(pageDataParts(survey, facets, columns).join('')).toBe(whole)
+    expect(pageDataParts({...survey, methods: []}, facets, columns).join('')).toBe(jsonForScript({facets: facets.map((facet) => facet.id), columns: columns.map((column) => column.id), rows: []}))
+  })
+
+  test('each slot is filled with its parts in the order the slots are in; a page without a slot, or with one twice, is refused', () => {
+    const [rows, data] = ['<!--fmrl:methods-table-rows-->', '<!--fmrl:page-data-->']
+    // The parts: what is before the first slot, its parts, what is between, the second's parts, what is after.
+    expect(fillSlots(`<script>${data}</script><tbody>${rows}</tbody>`, [{slot: rows, parts: rowParts(['<tr>1</tr>', '<tr>2</tr>', '<tr>3</tr>'])}, {slot: data, parts: ['{', '}']}])).toEqual(['<script>', '{', '}', '</script><tbody>', '<tr>1</tr>', '\n', '<tr>2</tr>', '\n', '<tr>3</tr>', '</tbody>'])
+    expect(fillSlots(`<tbody>${rows}</tbody>`, [{slot: rows, parts: rowParts(['<tr></tr>'])}])).toEqual(['<tbody>', '<tr></tr>', '</tbody>'])
+    expect(fillSlots(`<tbody>${rows}</tbody>`, [{slot: rows, parts: []}])).toEqual(['<tbody>', '</tbody>'])
+    expect(() => fillSlots('<tbody></tbody>', [{slot: rows, parts: []}])).toThrow('The page must hold the slot `<!--fmrl:methods-table-rows-->` once')
+    expect(() => fillSlots(rows + rows, [{slot: rows, parts: []}])).toThrow('The page must hold the slot `<!--fmrl:methods-table-rows-->` once')
   })
 
   test('line breaks go between blocks, never inside a cell, label or paragraph', () => {

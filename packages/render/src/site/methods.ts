@@ -8,10 +8,10 @@ import {remembered, type SerializedMemory} from '../memory.js'
 import {methodCells} from '../shared/cells.js'
 import {categoryName} from '../shared/survey.js'
 import type {Facet} from './facets.js'
-import {breakLines, phrasingHastEach, removeUnsafeLinks} from './hast.js'
+import {breakLines, jsonForScript, phrasingHastEach, removeUnsafeLinks} from './hast.js'
 
 /** A column of the page's table: its header, each method's cell, and the key it sorts by. */
-interface PageColumn {
+export interface PageColumn {
   id: string
   header: string
   cell(method: Method, index: number): ElementContent[]
@@ -115,7 +115,7 @@ function rowKeys(survey: Survey): string[] {
  * are (both only look within the row), so a row kept in `memory` is taken as it was: as HTML, which
  * is why `memory.kept` must be what this very renderer made (the CLI's cache, by its fingerprint).
  */
-export function renderMethodsTable(survey: Survey, columns: readonly PageColumn[], {keys, memory}: {keys: readonly string[]; memory?: SerializedMemory | undefined}): {table: Element; rows: string} {
+export function renderMethodsTable(survey: Survey, columns: readonly PageColumn[], {keys, memory}: {keys: readonly string[]; memory?: SerializedMemory | undefined}): {table: Element; rows: string[]} {
   const rowHtml = (method: Method, row: number) => {
     const tr = h('tr', {dataIndex: String(row)}, columns.map((column, index) => h(index === 0 ? 'th' : 'td', index === 0 ? {scope: 'row'} : {}, column.cell(method, row))))
     removeUnsafeLinks(tr)
@@ -128,32 +128,73 @@ export function renderMethodsTable(survey: Survey, columns: readonly PageColumn[
     h('thead', h('tr', columns.map((column, index) => h('th', {scope: 'col'}, h('button', {type: 'button', dataColumn: String(index)}, [column.header, h('span', {className: ['arrow'], ariaHidden: 'true'})]))))),
     h('tbody', [{type: 'raw', value: methodRowsSlot} satisfies Raw])
   ])
-  // A line between rows, as breakLines puts one between the page's other blocks.
-  return {table, rows: survey.methods.map((method, row) => remembered(memory, keys[row]!, () => rowHtml(method, row))).join('\n')}
+  return {table, rows: survey.methods.map((method, row) => remembered(memory, keys[row]!, () => rowHtml(method, row)))}
 }
 
 /**
- * Where the table's rows go in the page's HTML (`fillMethodRows`). hast-util-to-html joins each
+ * Where the table's rows go in the page's HTML (`fillSlots`). hast-util-to-html joins each
  * element's children into a new string, so rows inside the tree (16 MB of HTML at 10,000 rows) were
  * copied once for every element around them; put in once at the end, they are copied once. No other
  * raw HTML of the page is a comment, and its text is escaped, so the slot is found only where it was put.
  */
-const methodRowsSlot = '<!--fmrl:methods-table-rows-->'
+export const methodRowsSlot = '<!--fmrl:methods-table-rows-->'
 
-/** The page's HTML with the table's rows in their slot. */
-export function fillMethodRows(html: string, rows: string): string {
-  const at = html.indexOf(methodRowsSlot)
-  if (at < 0 || html.includes(methodRowsSlot, at + 1)) throw new Error('The page must hold the methods table\'s slot once')
-  return html.slice(0, at) + rows + html.slice(at + methodRowsSlot.length)
+/** Where the page's data for its script goes (`pageDataParts`), as the rows do. */
+export const pageDataSlot = '<!--fmrl:page-data-->'
+
+/** A slot in the page's HTML and the parts that go in its place. */
+export interface SlotFill {
+  slot: string
+  parts: readonly string[]
 }
 
-/** Each method's filter values, search text and sort keys, in the table's row order. */
-export function rowData(survey: Survey, facets: readonly Facet[], columns: readonly PageColumn[]): RowData[] {
-  return survey.methods.map((method) => ({
+/** The page's HTML with each slot filled, as parts whose concatenation is the page. Each slot must be in it once. */
+export function fillSlots(html: string, fills: readonly SlotFill[]): string[] {
+  const placed = fills.map((fill) => {
+    const at = html.indexOf(fill.slot)
+    if (at < 0 || html.includes(fill.slot, at + 1)) throw new Error(`The page must hold the slot \`${fill.slot}\` once`)
+    return {...fill, at}
+  })
+  const parts: string[] = []
+  let from = 0
+  for (const {slot, parts: filling, at} of placed.sort((a, b) => a.at - b.at)) {
+    parts.push(html.slice(from, at))
+    // One by one: a spread of 100,000 parts would pass as many arguments.
+    for (const part of filling) parts.push(part)
+    from = at + slot.length
+  }
+  parts.push(html.slice(from))
+  return parts
+}
+
+/** The table's rows as parts, a line between rows (as breakLines puts one between the page's other blocks). */
+export function rowParts(rows: readonly string[]): string[] {
+  return separated(rows, '\n')
+}
+
+/** `parts` with `separator` between each two, as parts: what `parts.join(separator)` is, never one string. */
+function separated(parts: readonly string[], separator: string): string[] {
+  return parts.flatMap((part, index) => (index === 0 ? [part] : [separator, part]))
+}
+
+/**
+ * The page's data for its script as parts of its JSON (`jsonForScript`): the filters' and columns'
+ * ids, then each method's `RowData`, made and escaped one at a time, so that neither every row's
+ * data nor the whole JSON (39 million characters at 50,000 rows) is held at once.
+ */
+export function pageDataParts(survey: Survey, facets: readonly Facet[], columns: readonly PageColumn[]): string[] {
+  const head = `{"facets":${jsonForScript(facets.map((facet) => facet.id))},"columns":${jsonForScript(columns.map((column) => column.id))},"rows":[`
+  const rows = survey.methods.map((method) => jsonForScript(rowDatum(survey, facets, columns, method)))
+  return [head, ...separated(rows, ','), ']}']
+}
+
+/** A method's filter values, search text and sort keys. */
+export function rowDatum(survey: Survey, facets: readonly Facet[], columns: readonly PageColumn[], method: Method): RowData {
+  return {
     facets: Object.fromEntries(facets.map((facet) => [facet.id, facet.values(method)])),
     text: searchText(survey, method),
     sort: columns.map((column) => column.sortKey(method))
-  }))
+  }
 }
 
 /**

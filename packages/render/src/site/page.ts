@@ -1,5 +1,6 @@
 import type {Survey} from '@fmrl/model'
 import type {Element, ElementContent, Root} from 'hast'
+import type {Raw} from 'mdast-util-to-hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import {renderYearTable} from '../readme/pictures.js'
@@ -11,8 +12,8 @@ import {sha256} from '../digest.js'
 import {renderTaxonomySvg, renderYearSvg} from './charts.js'
 import {bootTheme, runPage} from './client.js'
 import {pageFacets, type Facet} from './facets.js'
-import {breakLines, inlineHast, jsonForScript, removeUnsafeLinks, toPageHast} from './hast.js'
-import {fillMethodRows, keptRows, pageColumns, renderMethodsTable, rowData} from './methods.js'
+import {breakLines, inlineHast, removeUnsafeLinks, toPageHast} from './hast.js'
+import {fillSlots, keptRows, methodRowsSlot, pageColumns, pageDataParts, pageDataSlot, renderMethodsTable, rowParts} from './methods.js'
 import {renderDatasetSection, renderEnvironmentSection, renderReadingSection, section} from './sections.js'
 import {pageStyle} from './style.js'
 
@@ -25,13 +26,21 @@ import {pageStyle} from './style.js'
  * each by its method, its place and the rest of the survey: a row an earlier render made is taken.
  */
 export function renderSite(survey: Survey, memory?: SerializedMemory): string {
+  return renderSiteParts(survey, memory).join('')
+}
+
+/**
+ * `renderSite`'s page as parts whose concatenation is its text, each row of the methods table one of
+ * them: at 50,000 rows the page is 83 million characters, so a caller that encodes or writes the parts
+ * one by one never makes it one string. No part ends inside a character (a surrogate pair).
+ */
+export function renderSiteParts(survey: Survey, memory?: SerializedMemory): string[] {
   const scripts = {boot: `(${bootTheme.toString()})()`, page: `(${runPage.toString()})()`}
   const style = pageStyle + Object.entries(roleColours).map(([role, colour]) => `.swatch.${role}{background:${colour.hex}}`).join('\n') + '\n'
   const facets = pageFacets(survey)
   // The rows an earlier render made are taken; only the others' cells are converted.
   const {keys, missing} = keptRows(survey, memory)
   const columns = pageColumns(survey, missing)
-  const data = {facets: facets.map((facet) => facet.id), columns: columns.map((column) => column.id), rows: rowData(survey, facets, columns)}
   const methods = renderMethodsTable(survey, columns, {keys, memory})
   const main = [
     renderMethodsSection(survey, facets, methods.table),
@@ -63,7 +72,7 @@ export function renderSite(survey: Survey, memory?: SerializedMemory): string {
           renderPageHeader(survey, main),
           h('main', main),
           h('footer', [h('p', [`Last update ${survey.metadata.lastUpdate}. `, generatedNotice])]),
-          h('script', {type: 'application/json', id: 'page-data'}, jsonForScript(data)),
+          h('script', {type: 'application/json', id: 'page-data'}, [{type: 'raw', value: pageDataSlot} satisfies Raw]),
           script(scripts.page)
         ])
       ])
@@ -71,8 +80,10 @@ export function renderSite(survey: Survey, memory?: SerializedMemory): string {
   }
   removeUnsafeLinks(tree)
   breakLines(tree)
-  // Raw nodes are KaTeX's MathML (see mathElement) and the table's rows, serialized from hast as this tree is; every other node is escaped.
-  return `${fillMethodRows(toHtml(tree, {allowDangerousHtml: true}), methods.rows)}\n`
+  // Raw nodes are KaTeX's MathML (see mathElement), and the slots of the table's rows and of the page's data (escaped for a script); every other node is escaped.
+  const parts = fillSlots(toHtml(tree, {allowDangerousHtml: true}), [{slot: methodRowsSlot, parts: rowParts(methods.rows)}, {slot: pageDataSlot, parts: pageDataParts(survey, facets, columns)}])
+  parts.push('\n')
+  return parts
 }
 
 /** An inline script of the page's own; its text must not be able to end the element. */
