@@ -9,6 +9,7 @@ import {collect, eachOutputOnThreads, startPageThread} from './render-threads.js
 import {formatHuman, hasErrors} from './report.js'
 import type {Threads} from './threads.js'
 import {parseContentCached, type FileTreeCache} from './tree-cache.js'
+import {decodeOutput, type OutputFile} from './write.js'
 
 /** content/ read with its outputs (`O`) and the model and where its values came from, or the content files carrying the messages that stopped rendering. */
 type ContentRendered<O> =
@@ -18,12 +19,12 @@ type ContentRendered<O> =
 /** The rendered outputs (see `ContentRendered`). */
 export type Rendered = ContentRendered<Output[]>
 
-/** As `Rendered`, with the outputs still to render, one at a time (`renderEach`). */
-export type ReadyToRender = ContentRendered<AsyncIterable<Output>>
+/** As `Rendered`, with the outputs still to render, one at a time, as the files they are written as (`renderEach`). */
+export type ReadyToRender = ContentRendered<AsyncIterable<OutputFile>>
 
 /** Read and parse content/, then render every output in memory; nothing is written here. */
 export async function renderFromContent(root: string, contentDirectory: string, cache?: FileTreeCache, threads?: Threads): Promise<Rendered> {
-  return renderEach(root, contentDirectory, {cache, threads}, async (ready) => (ready.outputs ? {...ready, outputs: await collect(ready.outputs)} : ready))
+  return renderEach(root, contentDirectory, {cache, threads}, async (ready) => (ready.outputs ? {...ready, outputs: (await collect(ready.outputs)).map(decodeOutput)} : ready))
 }
 
 /**
@@ -44,7 +45,7 @@ export async function renderEach<T>(root: string, contentDirectory: string, {cac
     // What the last build serialized: a row edited since serializes its cells and its page row again, the others' are taken.
     const memory = cache?.serializedMemory()
     let rendered = false
-    async function* outputs(): AsyncGenerator<Output> {
+    async function* outputs(): AsyncGenerator<OutputFile> {
       yield* eachOutputOnThreads(survey!, pageThread, {memory})
       rendered = true
     }

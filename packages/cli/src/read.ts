@@ -6,9 +6,24 @@ export function readText(path: string): Promise<string> {
   return naming(path, readFile(path, 'utf8'))
 }
 
+/** A file's bytes; any error names the file, as `readText`'s. */
+export function readBytes(path: string): Promise<Buffer> {
+  return naming(path, readFile(path))
+}
+
 /** A file's text, or undefined when it does not exist; any other error (a folder, no permission) is thrown. */
-export async function readIfExists(path: string): Promise<string | undefined> {
-  return readText(path).catch((error: NodeJS.ErrnoException) => {
+export function readIfExists(path: string): Promise<string | undefined> {
+  return unlessMissing(readText(path))
+}
+
+/** A file's bytes, or undefined when it does not exist, as `readIfExists`. */
+export function readBytesIfExists(path: string): Promise<Buffer | undefined> {
+  return unlessMissing(readBytes(path))
+}
+
+/** What a read gives, or undefined when the file does not exist; any other error is thrown. */
+async function unlessMissing<T>(reading: Promise<T>): Promise<T | undefined> {
+  return reading.catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined
     throw error
   })

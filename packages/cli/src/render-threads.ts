@@ -1,6 +1,7 @@
 import type {Survey} from '@fmrl/model'
-import {eachDataOutput, eachMarkdownOutput, eachOutput, renderPageOutput, type Output, type OutputMemory, type SerializedTexts} from '@fmrl/render'
+import {eachDataOutput, eachMarkdownOutput, renderPageParts, type Output, type OutputMemory, type SerializedMemory, type SerializedTexts} from '@fmrl/render'
 import {startThread, threadsFor, type StartedThread, type Threads} from './threads.js'
+import {decodeOutput, encodeOutput, encodeParts, type OutputFile} from './write.js'
 
 /** The helper thread's module. */
 export const renderWorker = new URL('render-worker.js', import.meta.url)
@@ -11,9 +12,9 @@ export interface RenderTask {
   kept?: ReadonlyMap<string, string> | undefined
 }
 
-/** What the helper gives back: the page, and the rows of its table it made and used (for `memory.page.texts`). */
+/** What the helper gives back: the page as bytes (transferred, not copied), and the rows of its table it made and used (for `memory.page.texts`). */
 export interface RenderResult {
-  output: Output
+  output: OutputFile
   texts: SerializedTexts
 }
 
@@ -35,7 +36,7 @@ export function startPageThread(threads: Threads, bytes: number, worker = render
  * was rendered.
  */
 export async function renderOutputsOnThreads(survey: Survey, pageThread: StartedThread<RenderResult> | undefined, options: {memory?: OutputMemory} = {}): Promise<Output[]> {
-  return collect(eachOutputOnThreads(survey, pageThread, options))
+  return (await collect(eachOutputOnThreads(survey, pageThread, options))).map(decodeOutput)
 }
 
 /** Every item of `items`, in order (Node 20 has no `Array.fromAsync`). */
@@ -46,23 +47,25 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 }
 
 /**
- * `renderOutputsOnThreads` one output at a time, each of this thread's rendered when it is asked for
- * (`eachOutput`): a caller that writes each before asking for the next holds one of them, and the page
- * once the helper gives it. The helper is given its task when the first output is asked for.
+ * `renderOutputsOnThreads` one output at a time, as the files it writes (`OutputFile`), each of this
+ * thread's rendered and encoded when it is asked for (`eachOutput`): a caller that writes each before
+ * asking for the next holds one of them, and the page's bytes once the helper gives them. The helper
+ * is given its task when the first output is asked for.
  */
-export async function* eachOutputOnThreads(survey: Survey, pageThread: StartedThread<RenderResult> | undefined, {memory = {}}: {memory?: OutputMemory} = {}): AsyncGenerator<Output> {
-  if (!pageThread) {
-    yield* eachOutput(survey, memory)
-    return
-  }
-  const page = pageThread.run({survey, kept: memory.page?.kept} satisfies RenderTask)
-  yield* eachMarkdownOutput(survey, memory.markdown)
-  yield* eachDataOutput(survey)
+export async function* eachOutputOnThreads(survey: Survey, pageThread: StartedThread<RenderResult> | undefined, {memory = {}}: {memory?: OutputMemory} = {}): AsyncGenerator<OutputFile> {
+  const page = pageThread?.run({survey, kept: memory.page?.kept} satisfies RenderTask)
+  for (const output of eachMarkdownOutput(survey, memory.markdown)) yield encodeOutput(output)
+  for (const output of eachDataOutput(survey)) yield encodeOutput(output)
   const helped = await page
   if (!helped) {
-    yield renderPageOutput(survey, memory.page)
+    yield renderPageFile(survey, memory.page)
     return
   }
   for (const [key, value] of helped.texts) memory.page?.texts?.set(key, value)
   yield helped.output
+}
+
+/** The web page as the file it is written as, encoded from its parts (`renderPageParts`), wherever it is rendered. */
+export function renderPageFile(survey: Survey, memory?: SerializedMemory): OutputFile {
+  return encodeParts(renderPageParts(survey, memory))
 }

@@ -21,7 +21,7 @@ export const treeCacheFolder = `${cacheFolder}/trees`
 const entryFormat = 2
 
 /** The SHA-256 of a text, as every key and record of the cache holds it. */
-export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+export const sha256 = (text: string | Uint8Array) => createHash('sha256').update(text).digest('hex')
 
 /** The hash of content/ as read: every file's path and text, in order. */
 const contentKey = (files: readonly VFile[]) => sha256(JSON.stringify(files.map((file) => [file.path, String(file.value)])))

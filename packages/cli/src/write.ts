@@ -2,7 +2,47 @@ import {access, constants, mkdir, readFile, rename, rm, stat, writeFile} from 'n
 import {dirname, join} from 'node:path'
 import type {Output} from '@fmrl/render'
 import {transactionFolder, withLock} from './lock.js'
-import {readIfExists} from './read.js'
+import {readBytes} from './read.js'
+
+/**
+ * An output as it is written: its path and its bytes, the UTF-8 of render's text. The web page comes
+ * from its helper thread so (render-threads.ts): bytes cross threads without a copy, where its text
+ * (83 million characters at 50,000 rows, twice that in bytes as V8 holds it) was copied twice.
+ */
+export interface OutputFile {
+  path: string
+  bytes: Uint8Array
+}
+
+/** An output as render gives it (text) or as it is written (bytes). */
+export type Writable = Output | OutputFile
+
+/** An output's bytes: its text encoded once, here, or the bytes it came as. */
+export function outputBytes(output: Writable): Uint8Array {
+  return 'bytes' in output ? output.bytes : Buffer.from(output.content)
+}
+
+/** An output as it is written (`OutputFile`), its text encoded. */
+export function encodeOutput(output: Output): OutputFile {
+  return {path: output.path, bytes: outputBytes(output)}
+}
+
+/**
+ * An output given as parts of its text (`renderPageParts`), encoded part by part into one buffer of
+ * its own, never made one string: the bytes of the parts' concatenation, since no part ends inside a
+ * character.
+ */
+export function encodeParts({path, parts}: {path: string; parts: readonly string[]}): OutputFile {
+  const bytes = Buffer.allocUnsafeSlow(parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0))
+  let offset = 0
+  for (const part of parts) offset += bytes.write(part, offset)
+  return {path, bytes}
+}
+
+/** An output as render gives it, its bytes decoded (render's text is UTF-8 that decodes back to itself). */
+export function decodeOutput(output: Writable): Output {
+  return 'bytes' in output ? {path: output.path, content: Buffer.from(output.bytes.buffer, output.bytes.byteOffset, output.bytes.byteLength).toString('utf8')} : output
+}
 
 /** What happened to one output. */
 export type WriteResult = 'written' | 'unchanged'
@@ -23,7 +63,7 @@ const journalName = 'journal.json'
  * finished by the next fmrl run (`recoverWrites`), so the set on disk is never half old and half new
  * for longer than until then. Runs wait for each other on a lock.
  */
-export async function writeOutputs(root: string, outputs: Iterable<Output> | AsyncIterable<Output>): Promise<WriteResult[]> {
+export async function writeOutputs(root: string, outputs: Iterable<Writable> | AsyncIterable<Writable>): Promise<WriteResult[]> {
   return withLock(root, async (assertHeld) => {
     await finishTransaction(root)
     const folder = join(root, transactionFolder)
@@ -31,8 +71,9 @@ export async function writeOutputs(root: string, outputs: Iterable<Output> | Asy
     const renames: Journal['renames'] = []
     const writable = new Set<string>()
     for await (const output of outputs) {
-      const current = await readCurrent(join(root, output.path))
-      if (current?.text === output.content) {
+      const bytes = outputBytes(output)
+      const current = await compareCurrent(join(root, output.path), bytes)
+      if (current?.same) {
         results.push('unchanged')
         continue
       }
@@ -47,7 +88,7 @@ export async function writeOutputs(root: string, outputs: Iterable<Output> | Asy
       }
       if (renames.length === 0) await mkdir(folder, {recursive: true})
       const staged = String(renames.length)
-      await writeFile(join(folder, staged), output.content, {flush: true, mode: current?.mode ?? 0o666})
+      await writeFile(join(folder, staged), bytes, {flush: true, mode: current?.mode ?? 0o666})
       renames.push({staged, path: output.path})
       results.push('written')
     }
@@ -62,7 +103,7 @@ export async function writeOutputs(root: string, outputs: Iterable<Output> | Asy
 }
 
 /** Write one file as `writeOutputs` does. */
-export async function writeOutput(root: string, output: Output): Promise<WriteResult> {
+export async function writeOutput(root: string, output: Writable): Promise<WriteResult> {
   const [result] = await writeOutputs(root, [output])
   return result!
 }
@@ -105,8 +146,21 @@ async function applyRenames(root: string, renames: Journal['renames']): Promise<
 
 const exists = (path: string) => stat(path).then(() => true, () => false)
 
-/** An output's text and mode, or undefined when it does not exist yet. */
-async function readCurrent(path: string): Promise<{text: string; mode: number} | undefined> {
-  const text = await readIfExists(path)
-  return text === undefined ? undefined : {text, mode: (await stat(path)).mode & 0o777}
+/**
+ * Whether the file at `path` holds exactly `bytes`, and its mode, or undefined when it does not exist
+ * yet. A file of another size is not read, only checked readable: a folder there, or a file that
+ * cannot be read, throws here, before anything changed.
+ */
+async function compareCurrent(path: string, bytes: Uint8Array): Promise<{same: boolean; mode: number} | undefined> {
+  const stats = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined
+    throw error
+  })
+  if (!stats) return undefined
+  const mode = stats.mode & 0o777
+  if (stats.isFile() && stats.size !== bytes.byteLength) {
+    await access(path, constants.R_OK)
+    return {same: false, mode}
+  }
+  return {same: (await readBytes(path)).equals(bytes), mode}
 }

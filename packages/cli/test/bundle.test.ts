@@ -10,6 +10,7 @@ import {parseAhead} from '../dist/parse-ahead.js'
 import type {RenderResult, RenderTask} from '../dist/render-threads.js'
 import {startThread} from '../dist/threads.js'
 import {FileTreeCache, parserFingerprint, treeCacheFolder} from '../dist/tree-cache.js'
+import {decodeOutput} from '../dist/write.js'
 import {readContentFiles} from '../src/content-files.js'
 import {bin, micromarkTexts, repositoryRoot, runBin, temporaryDirectory, temporaryRepository} from './helpers.js'
 
@@ -45,7 +46,8 @@ describe('the bundle', () => {
     const texts = new Map<string, string>()
     const expected = {output: renderPageOutput(survey, {texts}), texts}
     const thread = startThread<RenderResult>(bundled('render-worker.js'))
-    expect(await thread.run({survey} satisfies RenderTask)).toStrictEqual(expected)
+    const helped = await thread.run({survey} satisfies RenderTask)
+    expect(helped && {output: decodeOutput(helped.output), texts: helped.texts}).toStrictEqual(expected)
   })
 
   test("its lint helper gives the run the modules' lint gives: what it prints and its exit code", async () => {

@@ -6,5 +6,6 @@ let loaded = false
 setTimeout(() => (loaded = true), 50)
 parentPort?.once('message', (task) => {
   const first = loaded ? ', loaded first' : ''
-  parentPort?.postMessage({output: {path: 'marker.txt', content: `rendered by the helper from ${task.survey.methods.length} methods${first}`}, texts: new Map()})
+  const bytes = Buffer.from(`rendered by the helper from ${task.survey.methods.length} methods${first}`)
+  parentPort?.postMessage({output: {path: 'marker.txt', bytes}, texts: new Map()})
 })

@@ -6,7 +6,7 @@ import {describe, expect, test} from 'vitest'
 import {renderFromContent} from '../src/build.js'
 import {builtRepository, git} from './git-repository.js'
 import {run, runBin, temporaryDirectory} from './helpers.js'
-import {writeOutputs} from '../src/write.js'
+import {decodeOutput, encodeParts, writeOutputs} from '../src/write.js'
 
 const faults = fileURLToPath(new URL('fs-faults.mjs', import.meta.url))
 const agentPath = 'content/methods/agent.md'
@@ -66,6 +66,42 @@ describe('writing the outputs as one set', () => {
     expect(await stat(join(root, 'a.md')).then(() => true, () => false)).toBe(false)
     expect(await writeOutputs(root, [])).toEqual([])
     expect((await readdir(root)).sort()).toEqual(['b.md'])
+  })
+
+  test('an output is written unless the file holds its very bytes: text and bytes alike, a decoding that matches is not enough', async () => {
+    const root = await temporaryDirectory()
+    const files: Array<[string, Uint8Array]> = [
+      ['same.md', Buffer.from('π same\n')],
+      ['shorter.md', Buffer.from('π same\n')],
+      ['same-size.md', Buffer.from('π samf\n')],
+      // Not UTF-8: read as text, it decodes (lossily) to the output's very text, yet its bytes are not the output's.
+      ['lossy.md', Buffer.from([0xff, 0x0a])],
+      ['bom.md', Buffer.from('\ufeffπ same\n')]
+    ]
+    for (const [path, bytes] of files) await writeFile(join(root, path), bytes)
+    const outputs = [
+      {path: 'same.md', bytes: Buffer.from('π same\n')},
+      {path: 'shorter.md', content: 'π sam\n'},
+      {path: 'same-size.md', bytes: new Uint8Array(Buffer.from('π same\n'))},
+      {path: 'lossy.md', content: '\ufffd\n'},
+      {path: 'bom.md', content: 'π same\n'},
+      {path: 'new.md', bytes: new Uint8Array()}
+    ]
+    expect(await writeOutputs(root, outputs)).toEqual(['unchanged', 'written', 'written', 'written', 'written', 'written'])
+    for (const output of outputs) expect(await readFile(join(root, output.path))).toEqual(Buffer.from('bytes' in output ? output.bytes : Buffer.from(output.content)))
+    expect(await writeOutputs(root, outputs)).toEqual(outputs.map(() => 'unchanged'))
+  })
+
+  test('an output in parts is encoded into one buffer of its own, the bytes of the parts joined', () => {
+    const cases = [['<p>', 'π', '', '😀 two halves of a pair', '\n'], [], [''], ['a'.repeat(10_000), 'é'.repeat(3)]]
+    for (const parts of cases) {
+      const {path, bytes} = encodeParts({path: 'site/index.html', parts})
+      expect([path, Buffer.from(bytes).toString('utf8')]).toEqual(['site/index.html', parts.join('')])
+      expect(Buffer.from(bytes)).toEqual(Buffer.from(parts.join('')))
+      // Its own memory, whole: what the page's helper may transfer to the main thread.
+      expect([bytes.byteOffset, bytes.buffer.byteLength]).toEqual([0, bytes.byteLength])
+      expect(decodeOutput({path, bytes})).toEqual({path, content: parts.join('')})
+    }
   })
 
   test('a build SIGKILLed before each of its file system writes in turn leaves every output old or new, and the next fmrl run makes the set whole', async () => {

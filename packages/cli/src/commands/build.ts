@@ -1,8 +1,7 @@
-import type {Output} from '@fmrl/render'
 import {renderEachOrReport, type ContentOptions} from '../build.js'
 import {exitCodes, type Io} from '../io.js'
 import {FileTreeCache, saveTreeCache, sha256} from '../tree-cache.js'
-import {writeOutputs} from '../write.js'
+import {writeOutputs, type OutputFile} from '../write.js'
 
 export interface BuildOptions extends ContentOptions {
   /** Whether the parse cache is read and kept (`--no-cache` turns it off): the default. */
@@ -18,9 +17,9 @@ export async function buildCommand(options: BuildOptions, io: Io): Promise<numbe
   const cache = options.cached === false ? undefined : new FileTreeCache(options.root)
   const built = await renderEachOrReport({...options, cache}, io, 'Nothing was written: fix content/ and run the build again.', async (ready) => {
     const written: Array<{path: string; hash: string}> = []
-    async function* recorded(outputs: AsyncIterable<Output>): AsyncGenerator<Output> {
+    async function* recorded(outputs: AsyncIterable<OutputFile>): AsyncGenerator<OutputFile> {
       for await (const output of outputs) {
-        written.push({path: output.path, hash: sha256(output.content)})
+        written.push({path: output.path, hash: sha256(output.bytes)})
         yield output
       }
     }

@@ -2,7 +2,7 @@ import {join} from 'node:path'
 import type {ContentOptions} from '../build.js'
 import {readContentFiles} from '../content-files.js'
 import {exitCodes, type Io} from '../io.js'
-import {readIfExists} from '../read.js'
+import {readBytesIfExists} from '../read.js'
 import {FileTreeCache, sha256} from '../tree-cache.js'
 
 export interface CheckOptions extends ContentOptions {
@@ -23,9 +23,9 @@ export async function checkCommand(options: CheckOptions, io: Io): Promise<numbe
   return (await import('./check-render.js')).checkRendered(options, io, cache)
 }
 
-/** Whether every recorded output is on disk with the recorded hash (SHA-256 of its text): what rendering would find nothing stale in. */
+/** Whether every recorded output is on disk with the recorded hash (SHA-256 of its bytes): what rendering would find nothing stale in. */
 async function matchRecord(root: string, recorded: ReadonlyArray<{path: string; hash: string}>): Promise<boolean> {
-  const read = await Promise.all(recorded.map(async ({path}) => readIfExists(join(root, path))))
+  const read = await Promise.all(recorded.map(async ({path}) => readBytesIfExists(join(root, path))))
   return read.every((disk, index) => disk !== undefined && sha256(disk) === recorded[index]!.hash)
 }
 
