@@ -12,6 +12,9 @@ type Handle = NonNullable<NonNullable<StringifyOptions['handlers']>['text']>
 /** The serialized texts `toMarkdown` adds to, and those of an earlier render it takes from. */
 let memory: SerializedMemory | undefined
 
+/** Where `toMarkdown` adds the pieces of table cells (`scratch`), with the same earlier render to take from. */
+let cellMemory: SerializedMemory | undefined
+
 /**
  * mdast-util-to-markdown's own text handler, remembering each result. Escaping depends on the text,
  * the characters around it, the node types beside it and the constructs it is in, so those are the
@@ -23,7 +26,7 @@ const escapedText: Handle = (node: Text, parent, state, info) => {
   const config = {...info, beforeNode: siblings[index - 1], afterNode: siblings[index + 1]}
   const {before = '', after = ''} = info
   const key = `${state.stack.join(' ')}\u0000${before.length}:${before}${after.length}:${after}${config.beforeNode?.type ?? ''}\u0000${config.afterNode?.type ?? ''}\u0000${node.value}`
-  return remembered(memory, key, () => state.safe(node.value, config))
+  return remembered(state.stack.includes('tableCell') ? cellMemory : memory, key, () => state.safe(node.value, config))
 }
 
 /**
@@ -39,7 +42,7 @@ const tableWith = (alignDelimiters: boolean): Handle => (node: Table, _, state, 
   const matrix = node.children.map((row) => {
     const exitRow = state.enter('tableRow')
     const constructs = `\u0001${state.stack.join(' ')}\u0000`
-    const serializeCells = () => row.children.map((cell) => remembered(memory, constructs + JSON.stringify(cell.children), () => state.handle(cell, row, state, info)))
+    const serializeCells = () => row.children.map((cell) => remembered(cellMemory, constructs + JSON.stringify(cell.children), () => state.handle(cell, row, state, info)))
     const rowKey = row.data?.rowKey
     const cells = rowKey === undefined ? serializeCells() : rememberedRow(`\u0002${constructs}${rowKey}`, serializeCells)
     exitRow()
@@ -73,16 +76,26 @@ export interface MarkdownOptions extends SerializedMemory {
   aligned?: boolean
   /** Serialized texts to reuse and add to (both serializers escape alike: their extensions are the same); by default this call's own. */
   texts?: SerializedTexts
+  /**
+   * Where the pieces of table cells go instead (each cell, and each text in one), by default this
+   * call's own: the other outputs of the same render take them (the README, Table 1 and the role
+   * pages show the same cells), and a later render does not. It takes a method's row whole
+   * (`rowKey`), or serializes the row again when the row changed. So `texts` holds what is worth
+   * keeping: at 50,000 rows the cells' pieces were about half of it, mostly their keys.
+   */
+  scratch?: SerializedTexts
 }
 
 /** Serialize mdast to GitHub Markdown; remark-gfm escapes pipes and aligns table columns (unless `aligned` is false). */
-export function toMarkdown(tree: Root, {aligned = true, texts = new Map(), kept}: MarkdownOptions = {}): string {
+export function toMarkdown(tree: Root, {aligned = true, texts = new Map(), scratch = new Map(), kept}: MarkdownOptions = {}): string {
   // The handlers are the processors', set once; the texts are this call's, so they live only as long as the caller keeps them.
   memory = {texts, kept}
+  cellMemory = {texts: scratch, kept}
   try {
     return (aligned ? alignedSerializer : compactSerializer).stringify(tree)
   } finally {
     memory = undefined
+    cellMemory = undefined
   }
 }
 

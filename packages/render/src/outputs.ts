@@ -37,7 +37,8 @@ export function* eachOutput(survey: Survey, memory: OutputMemory = {}): Generato
 
 /**
  * The Markdown outputs (the README, Table 1 and the role pages), in `renderOutputs`' order. The
- * README and the tables show the same cells: each is serialized once for all of them, into
+ * README and the tables show the same cells: each is serialized once for all of them, into this
+ * render's own memory of cells; each method's row, and each text outside a table, into
  * `memory.texts` when given (from `memory.kept`, when an earlier render serialized it).
  */
 export function renderMarkdownOutputs(survey: Survey, memory: SerializedMemory = {}): Output[] {
@@ -46,7 +47,8 @@ export function renderMarkdownOutputs(survey: Survey, memory: SerializedMemory =
 
 /** `renderMarkdownOutputs` one output at a time (see `eachOutput`). */
 export function* eachMarkdownOutput(survey: Survey, {texts = new Map(), kept}: SerializedMemory = {}): Generator<Output> {
-  const options = {texts, kept}
+  // The cells' pieces are this render's alone (see `MarkdownOptions.scratch`), dropped with it.
+  const options = {texts, kept, scratch: new Map<string, string>()}
   yield {path: readmePath, content: toMarkdown(renderReadme(survey), options)}
   yield {path: table1Path, content: toMarkdown(renderTable1(survey), options)}
   for (const role of survey.taxonomy) yield {path: `tables/${rolePagePath(role)}`, content: toMarkdown(renderRolePage(survey, role), options)}

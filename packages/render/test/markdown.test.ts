@@ -37,6 +37,9 @@ describe('toMarkdown', () => {
   })
 })
 
+/** Whether a memory's key is a table cell's (`\u0001`) or a text's inside a cell: its constructs, before the first NUL, include one. */
+const isCellPiece = (key: string) => key.startsWith('\u0001') || key.split('\u0000')[0]!.split(' ').includes('tableCell')
+
 describe('toMarkdown escapes each text once per context', () => {
   // The oracle: remark-stringify with the same options and its own text handler, remembering nothing.
   const plain = (aligned: boolean) => unified().use(remarkGfm, {tablePipeAlign: aligned}).use(remarkMath).use(remarkStringify, {bullet: '-', fences: true, listItemIndent: 'one', rule: '-', emphasis: '_', strong: '*'})
@@ -91,10 +94,13 @@ describe('toMarkdown escapes each text once per context', () => {
         {type: 'list', ordered: false, spread: false, children: [{type: 'listItem', spread: false, children: [shapes[1]!, {type: 'paragraph', children: [text('g')]}]}]}
       ]
     }
-    const texts = new Map<string, string>()
-    for (const aligned of [true, false, true]) expect(toMarkdown(tree, {aligned, texts})).toBe(plain(aligned).stringify(tree))
-    // The cell is remembered whole (the link's text alone is what the text memory holds).
-    expect([...texts.values()]).toContain('[x](https://example.org/a\\(b\\))')
+    const [texts, scratch] = [new Map<string, string>(), new Map<string, string>()]
+    for (const aligned of [true, false, true]) expect(toMarkdown(tree, {aligned, texts, scratch})).toBe(plain(aligned).stringify(tree))
+    // The cell is remembered whole, with the cells' pieces (the link's text alone is what the text memory holds); the texts to keep hold no cell.
+    expect([...scratch.values()]).toContain('[x](https://example.org/a\\(b\\))')
+    expect([...texts.values()]).not.toContain('[x](https://example.org/a\\(b\\))')
+    expect([...texts.keys()].filter(isCellPiece)).toEqual([])
+    expect(toMarkdown(tree, {kept: new Map([...texts, ...scratch])})).toBe(plain(true).stringify(tree))
   })
 
   test('the outputs rendered together equal each rendered on its own by remark-stringify', async () => {
@@ -136,12 +142,11 @@ describe('toMarkdown escapes each text once per context', () => {
     agile.models = ['GPT-5']
     const texts = new Map<string, string>()
     expect(renderMarkdownOutputs(edited, {texts, kept: earlier})).toStrictEqual(renderMarkdownOutputs(edited))
-    // AGILE's new models cell is serialized and kept; its old one, which this render did not use, is not.
+    // AGILE's new rows are serialized and kept; its old ones, which this render did not use, are not.
     const models = survey.methods.find((method) => method.name === 'AGILE')!.models.join(', ')
-    expect([...earlier.values()]).toContain(models)
-    expect([...texts.values()]).not.toContain(models)
-    expect([...texts.values()]).toContain('GPT-5')
-    expect([...texts.keys()].filter((key) => !earlier.has(key)).length).toBeGreaterThan(0)
+    const rowsWith = (memory: ReadonlyMap<string, string>, cell: string) => [...memory].filter(([key, value]) => key.startsWith('\u0002') && (JSON.parse(value) as string[]).includes(cell)).length
+    expect([rowsWith(earlier, models), rowsWith(texts, models), rowsWith(texts, 'GPT-5')]).toEqual([3, 0, 3])
+    expect([...texts.keys()].filter((key) => !earlier.has(key)).length).toBe(3)
     // What is kept is taken, not serialized again: a value planted in it is what the outputs show. A
     // method's row is kept whole (its cells as JSON), by what it is made from.
     const planted = new Map([...texts].map(([key, value]) => [key, value.replaceAll('GPT-5', 'Planted-5')]))
@@ -149,9 +154,19 @@ describe('toMarkdown escapes each text once per context', () => {
     // AGILE's rows of the README, Table 1 and its role page.
     const rows = [...texts].filter(([key, value]) => key.startsWith('\u0002') && value.includes('GPT-5')).map(([, value]) => JSON.parse(value) as string[])
     expect(rows.map((cells) => cells.find((cell) => cell.includes('GPT-5')))).toEqual(['GPT-5', 'GPT-5', 'GPT-5'])
-    // Rows taken whole leave their cells out of what is kept: only the edited row's are serialized again.
+    // Rows taken whole are kept whole: the unchanged method's three rows, taken, and none of their cells.
     const unchanged = survey.methods.find((method) => method.name === 'Reflexion')!.models.join(', ')
-    expect([...earlier.values()]).toContain(unchanged)
+    expect([rowsWith(earlier, unchanged), rowsWith(texts, unchanged)]).toEqual([3, 3])
     expect([...texts.values()]).not.toContain(unchanged)
+  })
+
+  test('what a render keeps is each method\'s rows and the texts outside tables: the pieces of cells are its own', async () => {
+    const survey = await readSurvey()
+    const texts = new Map<string, string>()
+    renderMarkdownOutputs(survey, {texts})
+    // A method's row in the README, Table 1 and its role page.
+    expect([...texts.keys()].filter((key) => key.startsWith('\u0002')).length).toBe(3 * survey.methods.length)
+    expect([...texts.keys()].filter(isCellPiece)).toEqual([])
+    expect([...texts.keys()].length).toBeGreaterThan(3 * survey.methods.length)
   })
 })
