@@ -1,7 +1,8 @@
 import {join} from 'node:path'
 import type {Output} from '@fmrl/render'
 import {createTwoFilesPatch} from 'diff'
-import {readIfExists} from './read.js'
+import {readBytesIfExists} from './read.js'
+import {outputBytes} from './write.js'
 
 /** A generated file whose bytes on disk differ from what content/ renders (or that is missing). */
 export interface StaleOutput {
@@ -10,10 +11,13 @@ export interface StaleOutput {
   disk: string | undefined
 }
 
-/** Read each output from disk and keep those that differ from their rendering; never writes. */
+/**
+ * Read each output from disk and keep those whose bytes differ from their rendering, as `fmrl build`
+ * compares them, with the file's text (decoded as UTF-8, for the diff); never writes.
+ */
 export async function findStale(root: string, outputs: readonly Output[]): Promise<StaleOutput[]> {
-  const read = await Promise.all(outputs.map(async (output) => ({output, disk: await readIfExists(join(root, output.path))})))
-  return read.filter(({output, disk}) => disk !== output.content)
+  const read = await Promise.all(outputs.map(async (output) => ({output, disk: await readBytesIfExists(join(root, output.path))})))
+  return read.filter(({output, disk}) => !disk?.equals(outputBytes(output))).map(({output, disk}) => ({output, disk: disk?.toString('utf8')}))
 }
 
 /** A unified diff from the file on disk to the file `pnpm build` would write. */

@@ -39,7 +39,7 @@ export function encodeParts({path, parts}: {path: string; parts: readonly string
   return {path, bytes}
 }
 
-/** An output as render gives it, its bytes decoded (render's text is UTF-8 that decodes back to itself). */
+/** An output as render gives it, its bytes decoded: render's texts come from UTF-8 and hold no lone surrogate, so they decode back to themselves. */
 export function decodeOutput(output: Writable): Output {
   return 'bytes' in output ? {path: output.path, content: Buffer.from(output.bytes.buffer, output.bytes.byteOffset, output.bytes.byteLength).toString('utf8')} : output
 }

@@ -2,7 +2,8 @@ import {readFile, rm, writeFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {builtRepository} from './git-repository.js'
-import {run} from './helpers.js'
+import {findStale} from '../src/check-stale.js'
+import {run, temporaryDirectory} from './helpers.js'
 
 const agentPath = 'content/methods/agent.md'
 const newCode = 'https://github.com/x/retroformer'
@@ -34,6 +35,14 @@ async function handEditCode(root: string): Promise<{line: number; column: number
 }
 
 describe('fmrl check', () => {
+  test('an output is stale unless the file holds its very bytes, as the build compares them: one whose text decodes alike is not enough', async () => {
+    const root = await temporaryDirectory()
+    await writeFile(join(root, 'same.md'), 'π\n')
+    await writeFile(join(root, 'lossy.md'), Buffer.from([0xff, 0x0a]))
+    const outputs = [{path: 'same.md', content: 'π\n'}, {path: 'lossy.md', content: '\ufffd\n'}, {path: 'missing.md', content: 'm\n'}]
+    expect(await findStale(root, outputs)).toEqual([{output: outputs[1], disk: '\ufffd\n'}, {output: outputs[2], disk: undefined}])
+  })
+
   test('exits 0 on a fresh build and names how many files it compared', async () => {
     const {root, outputs} = await builtRepository()
     expect(await run(['check'], root)).toEqual({code: 0, out: `All ${outputs.length} generated files match content/.`, err: ''})
