@@ -374,6 +374,17 @@ describe('the parse cache (.cache/fmrl/trees)', () => {
     expect(paths(again.trees)).toEqual(every.filter((path) => !taken.includes(path)))
   })
 
+  test('a read of content/ gives the survey, its places and the trees, never the draft beside them: with the cache cold, warm, or without one', async () => {
+    const root = await temporaryDirectory()
+    const plain = parseContent(await readContentFiles(repositoryRoot, 'content'))
+    for (const cache of [new FileTreeCache(root), new FileTreeCache(root), undefined]) {
+      const read = await parseContentCached(await readContentFiles(repositoryRoot, 'content'), cache, {threads: 'off'})
+      // The draft is a second copy of every method, which a caller holding the read would hold through a build.
+      expect(Object.keys(read).sort()).toEqual(['sources', 'survey', 'trees'])
+      expect(read.survey).toStrictEqual(plain.survey)
+    }
+  })
+
   test('the survey kept after lint --fix stands on the reads of the fixed files, not on those of the text before the fix', async () => {
     const root = await temporaryRepository()
     const agent = join(root, 'content/methods/agent.md')
