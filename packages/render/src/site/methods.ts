@@ -183,9 +183,10 @@ function separated(parts: readonly string[], separator: string): string[] {
  * data nor the whole JSON (39 million characters at 50,000 rows) is held at once.
  */
 export function pageDataParts(survey: Survey, facets: readonly Facet[], columns: readonly PageColumn[]): string[] {
-  const head = `{"facets":${jsonForScript(facets.map((facet) => facet.id))},"columns":${jsonForScript(columns.map((column) => column.id))},"rows":[`
+  // The data without rows ends with its rows' `[]}`, the last key's: the rows go between the brackets.
+  const empty = jsonForScript({facets: facets.map((facet) => facet.id), columns: columns.map((column) => column.id), rows: []})
   const rows = survey.methods.map((method) => jsonForScript(rowDatum(survey, facets, columns, method)))
-  return [head, ...separated(rows, ','), ']}']
+  return [empty.slice(0, -2), ...separated(rows, ','), empty.slice(-2)]
 }
 
 /** A method's filter values, search text and sort keys. */
